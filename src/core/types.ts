@@ -1,0 +1,327 @@
+/**
+ * The names of the events of an event map `E`: its string keys.
+ *
+ * @example
+ * ```ts
+ * import type { EventType } from 'busway/core'
+ *
+ * interface AppEvents { 'user:login': { userId: string }; 'app:ready': void }
+ * type Names = EventType<AppEvents> //=> 'user:login' | 'app:ready'
+ * ```
+ */
+export type EventType<E> = keyof E & string
+
+/**
+ * A handler of one event type: called with the event's payload.
+ *
+ * @example
+ * ```ts
+ * import type { EventHandler } from 'busway/core'
+ *
+ * const onLogin: EventHandler<{ userId: string }> = ({ userId }) => console.log(userId)
+ * ```
+ */
+export type EventHandler<P> = (payload: P) => void
+
+/**
+ * The arguments of a handler registered with `onAny`: a union of `[type, payload]` pairs, one
+ * per event of `E`, so that checking `type` narrows `payload` (TypeScript's control-flow
+ * analysis of destructured discriminated unions).
+ *
+ * @example
+ * ```ts
+ * import type { AnyEventArgs } from 'busway/core'
+ *
+ * interface AppEvents { 'user:login': { userId: string }; 'app:ready': void }
+ * type Args = AnyEventArgs<AppEvents>
+ * //=> [type: 'user:login', payload: { userId: string }] | [type: 'app:ready', payload: void]
+ * ```
+ */
+export type AnyEventArgs<E> = {
+  [K in EventType<E>]: [type: K, payload: E[K]]
+}[EventType<E>]
+
+/**
+ * A handler registered with `onAny`: called with `(type, payload)` for every event.
+ * Checking `type` narrows `payload`; handlers that take fewer parameters are accepted too.
+ *
+ * @example
+ * ```ts
+ * import type { AnyEventHandler } from 'busway/core'
+ *
+ * interface AppEvents { 'user:login': { userId: string }; 'app:ready': void }
+ * const log: AnyEventHandler<AppEvents> = (type, payload) => {
+ *   if (type === 'user:login') console.log(payload.userId) // payload is { userId: string }
+ * }
+ * ```
+ */
+export type AnyEventHandler<E> = (...args: AnyEventArgs<E>) => void
+
+/**
+ * The payload arguments of `emit` for a payload type `P`: none (or an explicit `undefined`) for
+ * `void` and `undefined` events, exactly one otherwise.
+ *
+ * @example
+ * ```ts
+ * import type { EmitArgs } from 'busway/core'
+ *
+ * type A = EmitArgs<void>              //=> [payload?: void]
+ * type B = EmitArgs<{ userId: string }> //=> [payload: { userId: string }]
+ * ```
+ */
+export type EmitArgs<P> = [P] extends [void | undefined] ? [payload?: P] : [payload: P]
+
+/**
+ * Options of `on`, `once` and `onAny`.
+ *
+ * @example
+ * ```ts
+ * import { createEventBus } from 'busway/core'
+ *
+ * const bus = createEventBus<{ tick: number }>()
+ * const controller = new AbortController()
+ * bus.on('tick', (n) => console.log(n), { signal: controller.signal })
+ * controller.abort() // ends the subscription, as for DOM addEventListener
+ * ```
+ */
+export interface SubscribeOptions {
+  /**
+   * Ends the subscription when aborted, as the `signal` option of DOM `addEventListener`
+   * does. An already-aborted signal subscribes nothing.
+   */
+  signal?: AbortSignal | undefined
+}
+
+/**
+ * What `onError` is told about a handler's error: the event that was being delivered.
+ *
+ * @example
+ * ```ts
+ * import { createEventBus, type HandlerErrorContext } from 'busway/core'
+ *
+ * const bus = createEventBus<{ save: { id: string } }>({
+ *   onError: (error, { type, payload }: HandlerErrorContext) => console.error(type, payload, error),
+ * })
+ * ```
+ */
+export interface HandlerErrorContext<E = Record<string, unknown>> {
+  /** The type of the event whose handler threw. */
+  type: EventType<E>
+  /** The payload that was being delivered. */
+  payload: E[EventType<E>]
+}
+
+/**
+ * Options of `createEventBus`.
+ *
+ * @example
+ * ```ts
+ * import { createEventBus } from 'busway/core'
+ *
+ * const bus = createEventBus<{ save: { id: string } }>({
+ *   maxDepth: 20,
+ *   onError: (error, { type }) => console.error(`a "${type}" handler failed`, error),
+ * })
+ * ```
+ */
+export interface EventBusOptions<E = Record<string, unknown>> {
+  /**
+   * Receives every error thrown by a handler, with the event being delivered. Without it,
+   * errors are reported as DOM `EventTarget` reports them: `globalThis.reportError(error)`
+   * where it exists, otherwise rethrown asynchronously. An error thrown by `onError` itself is
+   * reported that default way.
+   */
+  onError?: ((error: unknown, context: HandlerErrorContext<E>) => void) | undefined
+  /**
+   * How deep `emit` calls made from handlers may nest; the outermost `emit` is depth 1.
+   * An `emit` at depth `maxDepth + 1` calls no handler and throws a `RangeError` naming the
+   * chain of event types. A positive integer; default 100.
+   */
+  maxDepth?: number | undefined
+}
+
+/**
+ * A typed event bus, made by `createEventBus`. Every method is a closure that does not use
+ * `this`, so methods can be destructured and passed around.
+ *
+ * @example
+ * ```ts
+ * import { createEventBus, type EventBus } from 'busway/core'
+ *
+ * interface AppEvents { 'user:login': { userId: string }; 'app:ready': void }
+ * const bus: EventBus<AppEvents> = createEventBus<AppEvents>()
+ * const { on, emit } = bus
+ * const unsubscribe = on('user:login', ({ userId }) => console.log(userId))
+ * emit('user:login', { userId: 'u-1' }) // logs "u-1"
+ * unsubscribe()
+ * ```
+ */
+export interface EventBus<E> {
+  /**
+   * Subscribes `handler` to events of `type`. Every call is its own subscription: the same
+   * function subscribed twice is called twice per `emit`.
+   *
+   * @param type - the event name.
+   * @param handler - called with the payload, synchronously, in subscription order.
+   * @param options - `signal` ends the subscription when aborted; an aborted one subscribes nothing.
+   * @returns an unsubscribe function; calling it again, or after `clear()`, does nothing.
+   * @throws {TypeError} when `type` is not a string, `handler` is not a function or
+   *   `options.signal` is not an AbortSignal.
+   *
+   * @example
+   * ```ts
+   * import { createEventBus } from 'busway/core'
+   *
+   * const bus = createEventBus<{ 'user:login': { userId: string } }>()
+   * const unsubscribe = bus.on('user:login', ({ userId }) => console.log(userId))
+   * bus.emit('user:login', { userId: 'u-1' }) // logs "u-1"
+   * unsubscribe()
+   * ```
+   */
+  on<K extends EventType<E>>(
+    type: K,
+    handler: EventHandler<E[K]>,
+    options?: SubscribeOptions,
+  ): () => void
+
+  /**
+   * Like `on`, but the subscription ends just before the handler's first call, so a nested
+   * `emit` of the same type from inside the handler does not call it again.
+   *
+   * @returns an unsubscribe function, to end the subscription before it fires.
+   * @throws {TypeError} as `on` does.
+   *
+   * @example
+   * ```ts
+   * import { createEventBus } from 'busway/core'
+   *
+   * const bus = createEventBus<{ 'app:ready': void }>()
+   * bus.once('app:ready', () => console.log('ready'))
+   * bus.emit('app:ready') // logs "ready"
+   * bus.emit('app:ready') // logs nothing
+   * ```
+   */
+  once<K extends EventType<E>>(
+    type: K,
+    handler: EventHandler<E[K]>,
+    options?: SubscribeOptions,
+  ): () => void
+
+  /**
+   * Ends every subscription of `handler` to `type`, `once` subscriptions included. A pair that
+   * is not subscribed is a no-op.
+   *
+   * @throws {TypeError} when `type` is not a string or `handler` is not a function.
+   *
+   * @example
+   * ```ts
+   * import { createEventBus } from 'busway/core'
+   *
+   * const bus = createEventBus<{ tick: number }>()
+   * const log = (n: number) => console.log(n)
+   * bus.on('tick', log)
+   * bus.once('tick', log)
+   * bus.off('tick', log) // ends both
+   * ```
+   */
+  off<K extends EventType<E>>(type: K, handler: EventHandler<E[K]>): void
+
+  /**
+   * Subscribes `handler` to every event. It is called with `(type, payload)` after the
+   * handlers of that type. Checking `type` narrows `payload`.
+   *
+   * @returns an unsubscribe function.
+   * @throws {TypeError} when `handler` is not a function or `options.signal` is not an AbortSignal.
+   *
+   * @example
+   * ```ts
+   * import { createEventBus } from 'busway/core'
+   *
+   * const bus = createEventBus<{ 'user:login': { userId: string }; 'app:ready': void }>()
+   * const stop = bus.onAny((type, payload) => {
+   *   if (type === 'user:login') console.log('login', payload.userId)
+   *   else console.log(type)
+   * })
+   * stop()
+   * ```
+   */
+  onAny(handler: AnyEventHandler<E>, options?: SubscribeOptions): () => void
+
+  /**
+   * Records `payload` as `latest(type)`, then calls the handlers of `type` synchronously, in
+   * subscription order, then the `onAny` handlers. Each call works on a snapshot of the
+   * subscriptions taken when it starts (as DOM `EventTarget.dispatchEvent` does): handlers
+   * added meanwhile are not called, handlers removed before their turn are not called.
+   * A throwing handler does not stop the others and does not make `emit` throw: its error goes
+   * to `options.onError`, or is reported as DOM `EventTarget` does.
+   *
+   * @param type - the event name.
+   * @param payload - the event's payload; omitted (or `undefined`) for `void` events.
+   * @throws {RangeError} when called at depth `maxDepth + 1` from handlers' nested emits
+   *   (no handler is called; the message names the chain of event types).
+   * @throws {TypeError} when `type` is not a string.
+   *
+   * @example
+   * ```ts
+   * import { createEventBus } from 'busway/core'
+   *
+   * const bus = createEventBus<{ 'user:login': { userId: string }; 'app:ready': void }>()
+   * bus.emit('user:login', { userId: 'u-1' })
+   * bus.emit('app:ready') // no payload for void events
+   * ```
+   */
+  emit<K extends EventType<E>>(type: K, ...payload: EmitArgs<E[K]>): void
+
+  /**
+   * The payload of the most recent `emit` of `type` on this bus, also when nobody listened;
+   * `undefined` before the first one and after `clear()`.
+   *
+   * @example
+   * ```ts
+   * import { createEventBus } from 'busway/core'
+   *
+   * const bus = createEventBus<{ 'user:login': { userId: string } }>()
+   * bus.latest('user:login') //=> undefined
+   * bus.emit('user:login', { userId: 'u-1' })
+   * bus.latest('user:login') //=> { userId: 'u-1' }
+   * ```
+   */
+  latest<K extends EventType<E>>(type: K): E[K] | undefined
+
+  /**
+   * The number of active subscriptions of `type` (`onAny` ones not counted), or with no
+   * argument, of all subscriptions, `onAny` ones included. Useful to spot leaks.
+   *
+   * @example
+   * ```ts
+   * import { createEventBus } from 'busway/core'
+   *
+   * const bus = createEventBus<{ tick: number }>()
+   * const stop = bus.on('tick', () => {})
+   * bus.onAny(() => {})
+   * bus.listenerCount('tick') //=> 1
+   * bus.listenerCount() //=> 2
+   * stop()
+   * bus.listenerCount('tick') //=> 0
+   * ```
+   */
+  listenerCount(type?: EventType<E>): number
+
+  /**
+   * Ends every subscription (releasing their abort listeners) and forgets every latest
+   * payload. Unsubscribe functions handed out earlier stay harmless to call.
+   *
+   * @example
+   * ```ts
+   * import { createEventBus } from 'busway/core'
+   *
+   * const bus = createEventBus<{ tick: number }>()
+   * bus.on('tick', () => {})
+   * bus.emit('tick', 1)
+   * bus.clear()
+   * bus.listenerCount() //=> 0
+   * bus.latest('tick') //=> undefined
+   * ```
+   */
+  clear(): void
+}

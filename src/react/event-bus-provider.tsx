@@ -1,0 +1,41 @@
+import { useRef, type ReactNode } from 'react'
+import { createEventBus, type EventBus } from '../core'
+import type { BusContext } from './context'
+
+/**
+ * Props of `EventBusProvider`.
+ *
+ * @example
+ * ```tsx
+ * import { createEventBus } from 'busway/core'
+ * import { createEventHooks, type EventBusProviderProps } from 'busway'
+ *
+ * interface AppEvents { 'app:ready': void }
+ * const { EventBusProvider } = createEventHooks<AppEvents>()
+ * const props: EventBusProviderProps<AppEvents> = { bus: createEventBus<AppEvents>(), children: null }
+ * ```
+ */
+export interface EventBusProviderProps<E> {
+  /**
+   * A bus made elsewhere with `createEventBus`, for example one that non-React code also
+   * uses. Without it, the provider creates one bus and keeps it for its lifetime.
+   */
+  bus?: EventBus<E> | undefined
+  /** The subtree that sees this bus. */
+  children?: ReactNode
+}
+
+export function createEventBusProvider<E extends object>(context: BusContext<E>) {
+  return function EventBusProvider({ bus, children }: EventBusProviderProps<E>) {
+    if (bus !== undefined && (bus === null || typeof bus !== 'object' || typeof bus.on !== 'function')) {
+      throw new TypeError(
+        'busway: <EventBusProvider bus={…}>: bus must be an EventBus made by createEventBus()',
+      )
+    }
+    // A ref, not useState's initializer: React calls initializers twice under StrictMode,
+    // and the provider should create (and hand out) a single bus for its lifetime.
+    const ownBus = useRef<EventBus<E> | null>(null)
+    const value = bus ?? (ownBus.current ??= createEventBus<E>())
+    return <context.Provider value={value}>{children}</context.Provider>
+  }
+}

@@ -1,0 +1,62 @@
+import { fileURLToPath } from 'node:url'
+import { defineConfig } from 'vitest/config'
+
+const fromRoot = (path: string) => fileURLToPath(new URL(path, import.meta.url))
+
+// Tests import the package by its public names, mapped to the sources.
+const packageAliases = {
+  'busway/core': fromRoot('./src/core/index.ts'),
+  busway: fromRoot('./src/index.ts'),
+}
+
+// React 18 lives in tests/react18/node_modules (an npm workspace), so the React suite can run
+// a second time against it. @testing-library/react is inlined, from its ES module build, so
+// its own imports of react and react-dom go through these aliases too.
+const react18Aliases = [
+  {
+    find: /^@testing-library\/react$/,
+    replacement: fromRoot('./node_modules/@testing-library/react/dist/@testing-library/react.esm.js'),
+  },
+  { find: /^react-dom(\/.*)?$/, replacement: fromRoot('./tests/react18/node_modules/react-dom$1') },
+  { find: /^react(\/.*)?$/, replacement: fromRoot('./tests/react18/node_modules/react$1') },
+]
+
+const reactTests = ['tests/react/**/*.test.{ts,tsx}']
+
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        resolve: { alias: packageAliases },
+        test: {
+          name: 'core',
+          environment: 'node',
+          include: ['tests/core/**/*.test.ts', 'tests/*.test.ts'],
+          typecheck: { enabled: true, include: ['tests/**/*.test-d.{ts,tsx}'] },
+        },
+      },
+      {
+        resolve: { alias: packageAliases },
+        test: {
+          name: 'react19',
+          environment: 'jsdom',
+          env: { EXPECTED_REACT_MAJOR: '19' },
+          include: reactTests,
+        },
+      },
+      {
+        test: {
+          name: 'react18',
+          env: { EXPECTED_REACT_MAJOR: '18' },
+          alias: [
+            ...Object.entries(packageAliases).map(([find, replacement]) => ({ find, replacement })),
+            ...react18Aliases,
+          ],
+          environment: 'jsdom',
+          include: reactTests,
+          server: { deps: { inline: ['@testing-library/react'] } },
+        },
+      },
+    ],
+  },
+})
