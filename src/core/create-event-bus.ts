@@ -1,7 +1,9 @@
 import type {
+  AnyEventHandler,
   EventBus,
   EventBusOptions,
   EventHandler,
+  EventType,
   HandlerErrorContext,
   SubscribeOptions,
 } from './types'
@@ -110,7 +112,7 @@ export function createEventBus<E extends object = Record<string, unknown>>(
   }
   const onError = options?.onError
   if (onError !== undefined) assertHandler('createEventBus', onError, 'options.onError')
-  const maxDepth = options?.maxDepth ?? DEFAULT_MAX_DEPTH
+  const maxDepth = options?.maxDepth === undefined ? DEFAULT_MAX_DEPTH : options.maxDepth
   if (!Number.isInteger(maxDepth) || maxDepth < 1) {
     throw new RangeError(
       `busway: createEventBus(options): options.maxDepth must be a positive integer, got ${describe(maxDepth)}`,
@@ -218,7 +220,10 @@ export function createEventBus<E extends object = Record<string, unknown>>(
       }
     },
 
-    onAny(handler, subscribeOptions) {
+    onAny(
+      handler: AnyEventHandler<E> | ((type: EventType<E>) => void),
+      subscribeOptions?: SubscribeOptions,
+    ) {
       return subscribe('onAny', undefined, handler, false, subscribeOptions)
     },
 

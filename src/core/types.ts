@@ -246,6 +246,9 @@ export interface EventBus<E> {
    * ```
    */
   onAny(handler: AnyEventHandler<E>, options?: SubscribeOptions): () => void
+  // A handler that reads only `type` does not match the rest-of-union-tuples signature above,
+  // so it gets an overload of its own.
+  onAny(handler: (type: EventType<E>) => void, options?: SubscribeOptions): () => void
 
   /**
    * Records `payload` as `latest(type)`, then calls the handlers of `type` synchronously, in
