@@ -1,0 +1,62 @@
+import { useEffect, useRef, useState } from 'react'
+import type { AnyEventArgs, EventType } from 'busway/core'
+import type { AppEvents } from '../events'
+import { formatTime } from '../format'
+import { useBus } from '../hooks'
+
+interface LogEntry {
+  key: number
+  type: EventType<AppEvents>
+  summary: string
+  at: number
+}
+
+const MAX_ENTRIES = 10
+
+/** One line per event; checking `type` narrows `payload`. */
+function summarize(...[type, payload]: AnyEventArgs<AppEvents>): string {
+  switch (type) {
+    case 'user:login':
+      return `user ${payload.userId}`
+    case 'data:update':
+      return `${payload.resourceId} ${JSON.stringify(payload.data)}`
+    case 'system:alert':
+      return `${payload.severity}: ${payload.message}`
+  }
+}
+
+/** Every event on the bus, newest first, the last few only: a live view of `bus.onAny`. */
+export function EventLog() {
+  const bus = useBus()
+  const [entries, setEntries] = useState<LogEntry[]>([])
+  const nextKey = useRef(0)
+
+  useEffect(
+    () =>
+      bus.onAny((...event) => {
+        const entry = {
+          key: nextKey.current++,
+          type: event[0],
+          summary: summarize(...event),
+          at: Date.now(),
+        }
+        setEntries((previous) => [entry, ...previous].slice(0, MAX_ENTRIES))
+      }),
+    [bus],
+  )
+
+  return (
+    <>
+      {entries.length === 0 && <p className="hint">Nothing emitted yet.</p>}
+      <ol className="log" aria-label="Event log">
+        {entries.map(({ key, type, summary, at }) => (
+          <li key={key}>
+            <time dateTime={new Date(at).toISOString()}>{formatTime(at)}</time>
+            <code className={`type type-${type.split(':')[0]}`}>{type}</code>
+            <span>{summary}</span>
+          </li>
+        ))}
+      </ol>
+    </>
+  )
+}
