@@ -1,0 +1,75 @@
+// CommonJS consumer, run by node against the installed tarball (tests/package/run.mjs).
+// Any failed assertion throws, so node exits non-zero.
+'use strict'
+const assert = require('node:assert/strict')
+const path = require('node:path')
+
+const installed = path.join(__dirname, 'node_modules', 'busway') + path.sep
+assert.ok(require.resolve('busway').startsWith(installed), `busway resolves outside the consumer: ${require.resolve('busway')}`)
+assert.ok(require.resolve('busway/core').startsWith(installed), 'busway/core resolves outside the consumer')
+
+const isReact = (file) => /[\\/]node_modules[\\/]react(-dom)?[\\/]/.test(file)
+const core = require('busway/core')
+assert.deepEqual(Object.keys(require.cache).filter(isReact), [], "require('busway/core') loaded react")
+const busway = require('busway')
+
+assert.equal(typeof core.createEventBus, 'function', 'busway/core exports createEventBus')
+assert.equal(core.createEventHooks, undefined, 'busway/core must not export the React hooks')
+assert.equal(typeof busway.createEventBus, 'function', 'busway exports createEventBus')
+assert.equal(typeof busway.createEventHooks, 'function', 'busway exports createEventHooks')
+
+for (const [entry, createEventBus] of [
+  ['busway', busway.createEventBus],
+  ['busway/core', core.createEventBus],
+]) {
+  const bus = createEventBus()
+  const seen = []
+  const handler = (payload) => seen.push(payload)
+  const unsubscribe = bus.on('user:login', handler)
+  bus.on('user:login', handler)
+  assert.equal(bus.listenerCount('user:login'), 2, `${entry}: two subscriptions`)
+  assert.equal(bus.emit('user:login', { userId: 'u-1' }), undefined, `${entry}: emit returns undefined`)
+  assert.deepEqual(seen, [{ userId: 'u-1' }, { userId: 'u-1' }], `${entry}: both subscriptions called`)
+  unsubscribe()
+  unsubscribe()
+  bus.emit('user:login', { userId: 'u-2' })
+  assert.equal(seen.length, 3, `${entry}: one subscription left after unsubscribe()`)
+  bus.off('user:login', handler)
+  bus.emit('user:login', { userId: 'u-3' })
+  assert.equal(seen.length, 3, `${entry}: off() ended the last subscription`)
+  assert.equal(bus.listenerCount(), 0, `${entry}: listenerCount() back to 0`)
+  assert.deepEqual(bus.latest('user:login'), { userId: 'u-3' }, `${entry}: latest()`)
+  let ready = 0
+  bus.once('app:ready', () => ready++)
+  bus.emit('app:ready')
+  bus.emit('app:ready')
+  assert.equal(ready, 1, `${entry}: once()`)
+  console.log(`ok - CommonJS require('${entry}'): on/emit/off/once/latest`)
+}
+
+// The CJS build has one copy of the core per entry: a bus from require('busway/core') must still
+// work with the provider from require('busway'). Server rendering: initial state, no subscription.
+const React = require('react')
+const { renderToString } = require('react-dom/server')
+const hooks = busway.createEventHooks()
+const bus = core.createEventBus()
+bus.emit('greeting', 'hello')
+function Greeting() {
+  hooks.useBus()
+  hooks.useEmit()
+  hooks.useEvent('greeting', () => {})
+  return React.createElement('p', null, hooks.useEventState('greeting', 'initial'))
+}
+const logged = []
+const { error, warn } = console
+console.error = console.warn = (...args) => logged.push(args)
+let html
+try {
+  html = renderToString(React.createElement(hooks.EventBusProvider, { bus }, React.createElement(Greeting)))
+} finally {
+  Object.assign(console, { error, warn })
+}
+assert.equal(html, '<p>initial</p>', 'server rendering returns the initial state')
+assert.equal(bus.listenerCount(), 0, 'server rendering subscribes nothing')
+assert.deepEqual(logged, [], 'server rendering printed a warning')
+console.log("ok - CommonJS: busway/core bus in the busway provider, renderToString")

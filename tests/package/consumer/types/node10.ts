@@ -1,0 +1,20 @@
+// Type-checked against the installed tarball with moduleResolution "node10" (no exports map):
+// `busway` through package.json "types", `busway/core` through the core/package.json stub.
+import { createEventBus, createEventHooks, type EventBus } from 'busway'
+import { createEventBus as createCoreEventBus } from 'busway/core'
+
+interface Events {
+  'user:login': { userId: string }
+  'app:ready': void
+}
+
+const bus: EventBus<Events> = createEventBus<Events>()
+const coreBus: EventBus<Events> = createCoreEventBus<Events>()
+bus.emit('user:login', { userId: 'u-1' })
+coreBus.emit('app:ready')
+// @ts-expect-error wrong payload type
+bus.emit('user:login', { userId: 1 })
+// @ts-expect-error unknown event name
+coreBus.emit('user:logout')
+
+export const hooks = createEventHooks<Events>()

@@ -1,0 +1,27 @@
+// Type-checked against the installed tarball with module/moduleResolution "node16", as an ES
+// module (.mts): the "import" conditions of the exports map (dist/*.d.ts).
+import { createEventBus, createEventHooks, type EventBus } from 'busway'
+import { createEventBus as createCoreEventBus } from 'busway/core'
+
+interface Events {
+  'user:login': { userId: string }
+  'app:ready': void
+}
+
+const bus: EventBus<Events> = createEventBus<Events>()
+const coreBus: EventBus<Events> = createCoreEventBus<Events>()
+bus.on('user:login', ({ userId }) => void userId.toUpperCase())
+bus.emit('user:login', { userId: 'u-1' })
+coreBus.emit('app:ready')
+// @ts-expect-error wrong payload type
+bus.emit('user:login', { userId: 1 })
+// @ts-expect-error unknown event name
+coreBus.emit('user:logout')
+
+export const hooks = createEventHooks<Events>()
+export function useLogin(): { userId: string } | undefined {
+  hooks.useEvent('app:ready', () => {})
+  // @ts-expect-error the payload has no such property
+  hooks.useEvent('user:login', (payload) => void payload.nope)
+  return hooks.useEventState('user:login')
+}
