@@ -17,14 +17,31 @@ interface Subscription {
   onAbort: (() => void) | undefined
 }
 
-const DEFAULT_MAX_DEPTH = 100
+/** What the bus keeps of one event type: its subscriptions and its latest payload. */
+interface TypeEntry {
+  subscriptions: Subscription[]
+  latest: unknown
+  /** How many `emit`s are walking `subscriptions` right now; while any is, it is not mutated. */
+  dispatching: number
+}
 
+/**
+ * A list of subscriptions, changed in place unless an `emit` is walking it, in which case it
+ * is replaced by a changed copy: that `emit` keeps its snapshot, as DOM `EventTarget` requires.
+ */
+interface SubscriptionList {
+  subscriptions: Subscription[]
+  dispatching: number
+}
+
+const DEFAULT_MAX_DEPTH = 100
+const NONE: Subscription[] = []
 const noop = (): void => {}
 
 /** Reports an error the way DOM `EventTarget` reports a listener's exception. */
 function reportUncaught(error: unknown): void {
-  if (typeof globalThis.reportError === 'function') {
-    globalThis.reportError(error)
+  if (typeof reportError === 'function') {
+    reportError(error)
   } else {
     setTimeout(() => {
       throw error
@@ -32,48 +49,53 @@ function reportUncaught(error: unknown): void {
   }
 }
 
-function assertType(method: string, type: unknown): void {
-  if (typeof type !== 'string') {
-    throw new TypeError(`busway: ${method}(type, …): type must be a string, got ${describe(type)}`)
-  }
+/** The error for a bad argument: it names the method, the argument, and what came instead. */
+function badInput(
+  method: string,
+  argument: string,
+  expected: string,
+  value: unknown,
+  ErrorType: typeof TypeError = TypeError,
+): Error {
+  const got = value === null || typeof value === 'number' ? String(value) : typeof value
+  return new ErrorType(`busway: ${method}(): ${argument} must be ${expected}, got ${got}`)
 }
 
-function assertHandler(method: string, handler: unknown, argument = 'handler'): void {
-  if (typeof handler !== 'function') {
-    throw new TypeError(
-      `busway: ${method}(…): ${argument} must be a function, got ${describe(handler)}`,
-    )
-  }
+function checkType(method: string, type: unknown): void {
+  if (typeof type !== 'string') throw badInput(method, 'type', 'a string', type)
 }
 
-function assertSignal(method: string, options: SubscribeOptions | undefined): void {
-  if (options === undefined || options === null) return
-  if (typeof options !== 'object') {
-    throw new TypeError(`busway: ${method}(…): options must be an object, got ${describe(options)}`)
-  }
-  const signal: unknown = options.signal
-  if (signal === undefined) return
+function checkHandler(method: string, handler: unknown, argument = 'handler'): void {
+  if (typeof handler !== 'function') throw badInput(method, argument, 'a function', handler)
+}
+
+function checkSignal(method: string, options: SubscribeOptions | null | undefined): void {
+  if (options == null) return
+  if (typeof options !== 'object') throw badInput(method, 'options', 'an object', options)
   // Duck-typed rather than `instanceof`, so signals from another realm (an iframe, jsdom,
-  // a polyfill) are accepted as DOM addEventListener accepts them.
-  const candidate = signal as Partial<AbortSignal> | null
+  // a polyfill) are accepted, as DOM addEventListener accepts them.
+  const signal = options.signal as Partial<AbortSignal> | null | undefined
   if (
-    candidate === null ||
-    typeof candidate !== 'object' ||
-    typeof candidate.aborted !== 'boolean' ||
-    typeof candidate.addEventListener !== 'function' ||
-    typeof candidate.removeEventListener !== 'function'
+    signal !== undefined &&
+    (typeof signal?.aborted !== 'boolean' || typeof signal.addEventListener !== 'function')
   ) {
-    throw new TypeError(
-      `busway: ${method}(…): options.signal must be an AbortSignal, got ${describe(signal)}`,
-    )
+    throw badInput(method, 'options.signal', 'an AbortSignal', signal)
   }
 }
 
-function describe(value: unknown): string {
-  if (value === null) return 'null'
-  if (typeof value === 'string') return JSON.stringify(value)
-  if (typeof value === 'function' || typeof value === 'object') return typeof value
-  return String(value)
+function add(list: SubscriptionList, subscription: Subscription): void {
+  if (list.dispatching) list.subscriptions = [...list.subscriptions, subscription]
+  else list.subscriptions.push(subscription)
+}
+
+function remove(list: SubscriptionList, subscription: Subscription): void {
+  const index = list.subscriptions.indexOf(subscription)
+  if (index < 0) return
+  if (list.dispatching) {
+    list.subscriptions = list.subscriptions.filter((other) => other !== subscription)
+  } else {
+    list.subscriptions.splice(index, 1)
+  }
 }
 
 /**
@@ -108,23 +130,18 @@ export function createEventBus<E extends object = Record<string, unknown>>(
   options?: EventBusOptions<E>,
 ): EventBus<E> {
   if (options !== undefined && (options === null || typeof options !== 'object')) {
-    throw new TypeError(`busway: createEventBus(options): options must be an object, got ${describe(options)}`)
+    throw badInput('createEventBus', 'options', 'an object', options)
   }
   const onError = options?.onError
-  if (onError !== undefined) assertHandler('createEventBus', onError, 'options.onError')
+  if (onError !== undefined) checkHandler('createEventBus', onError, 'options.onError')
   const maxDepth = options?.maxDepth === undefined ? DEFAULT_MAX_DEPTH : options.maxDepth
   if (!Number.isInteger(maxDepth) || maxDepth < 1) {
-    throw new RangeError(
-      `busway: createEventBus(options): options.maxDepth must be a positive integer, got ${describe(maxDepth)}`,
-    )
+    throw badInput('createEventBus', 'options.maxDepth', 'a positive integer', maxDepth, RangeError)
   }
 
-  // Subscription lists are copy-on-write: never mutated once built, so the array an `emit`
-  // starts with is its snapshot, at no cost per emit.
-  let byType = new Map<string, Subscription[]>()
-  let anyList: Subscription[] = []
+  let entries = new Map<string, TypeEntry>()
+  let anyList: SubscriptionList = { subscriptions: [], dispatching: 0 }
   let total = 0
-  const latestPayloads = new Map<string, unknown>()
   // The types of the emits in progress, outermost first; `depth` is how many there are.
   const chain: string[] = []
   let depth = 0
@@ -133,23 +150,20 @@ export function createEventBus<E extends object = Record<string, unknown>>(
     subscription.active = false
     total--
     if (subscription.onAbort !== undefined) {
-      subscription.signal?.removeEventListener('abort', subscription.onAbort)
-      subscription.onAbort = undefined
-      subscription.signal = undefined
+      subscription.signal!.removeEventListener('abort', subscription.onAbort)
+      subscription.signal = subscription.onAbort = undefined
     }
   }
 
   function end(type: string | undefined, subscription: Subscription): void {
     if (!subscription.active) return
     release(subscription)
-    if (type === undefined) {
-      anyList = anyList.filter((other) => other !== subscription)
-      return
-    }
-    const list = byType.get(type)
-    if (list === undefined) return
-    if (list.length === 1) byType.delete(type)
-    else byType.set(type, list.filter((other) => other !== subscription))
+    if (type === undefined) return remove(anyList, subscription)
+    const entry = entries.get(type)
+    if (entry === undefined) return
+    remove(entry, subscription)
+    // Rule 5 of the contract: of a type nobody listens to, only its latest payload is kept.
+    if (entry.subscriptions.length === 0 && entry.latest === undefined) entries.delete(type)
   }
 
   function subscribe(
@@ -159,8 +173,8 @@ export function createEventBus<E extends object = Record<string, unknown>>(
     once: boolean,
     subscribeOptions: SubscribeOptions | undefined,
   ): () => void {
-    assertHandler(method, handler)
-    assertSignal(method, subscribeOptions)
+    checkHandler(method, handler)
+    checkSignal(method, subscribeOptions)
     const signal = subscribeOptions?.signal
     if (signal?.aborted) return noop
 
@@ -172,10 +186,16 @@ export function createEventBus<E extends object = Record<string, unknown>>(
       onAbort: undefined,
     }
     if (type === undefined) {
-      anyList = [...anyList, subscription]
+      add(anyList, subscription)
     } else {
-      const list = byType.get(type)
-      byType.set(type, list === undefined ? [subscription] : [...list, subscription])
+      const entry = entries.get(type)
+      if (entry === undefined) {
+        entries.set(type, { subscriptions: [subscription], latest: undefined, dispatching: 0 })
+      } else {
+        // A type's list may be the shared empty one, which must never be changed in place.
+        if (entry.subscriptions === NONE) entry.subscriptions = []
+        add(entry, subscription)
+      }
     }
     total++
     const unsubscribe = (): void => end(type, subscription)
@@ -188,10 +208,7 @@ export function createEventBus<E extends object = Record<string, unknown>>(
   }
 
   function report(error: unknown, type: string, payload: unknown): void {
-    if (onError === undefined) {
-      reportUncaught(error)
-      return
-    }
+    if (onError === undefined) return reportUncaught(error)
     try {
       onError(error, { type, payload } as HandlerErrorContext<E>)
     } catch (onErrorFailure) {
@@ -199,61 +216,66 @@ export function createEventBus<E extends object = Record<string, unknown>>(
     }
   }
 
-  const bus: EventBus<E> = {
+  return {
     on(type, handler, subscribeOptions) {
-      assertType('on', type)
+      checkType('on', type)
       return subscribe('on', type, handler, false, subscribeOptions)
     },
 
     once(type, handler, subscribeOptions) {
-      assertType('once', type)
+      checkType('once', type)
       return subscribe('once', type, handler, true, subscribeOptions)
     },
 
     off(type, handler) {
-      assertType('off', type)
-      assertHandler('off', handler)
-      const list = byType.get(type)
-      if (list === undefined) return
-      for (const subscription of list) {
+      checkType('off', type)
+      checkHandler('off', handler)
+      const entry = entries.get(type)
+      if (entry === undefined) return
+      for (const subscription of [...entry.subscriptions]) {
         if (subscription.handler === handler) end(type, subscription)
       }
     },
 
-    onAny(
+    onAny: (
       handler: AnyEventHandler<E> | ((type: EventType<E>) => void),
       subscribeOptions?: SubscribeOptions,
-    ) {
-      return subscribe('onAny', undefined, handler, false, subscribeOptions)
-    },
+    ) => subscribe('onAny', undefined, handler, false, subscribeOptions),
 
     emit(type: string, payload?: unknown) {
-      assertType('emit', type)
+      checkType('emit', type)
       if (depth >= maxDepth) {
         throw new RangeError(
           `busway: emit("${type}") would nest deeper than maxDepth (${maxDepth}); ` +
             `chain: ${[...chain.slice(0, depth), type].join(' → ')}`,
         )
       }
-      latestPayloads.set(type, payload)
-      const list = byType.get(type)
-      const anySnapshot = anyList
+      let entry = entries.get(type)
+      if (entry !== undefined) entry.latest = payload
+      else if (payload !== undefined) {
+        entries.set(type, (entry = { subscriptions: NONE, latest: payload, dispatching: 0 }))
+      }
+      const subscriptions = entry === undefined ? NONE : entry.subscriptions
+      const anyListAtStart = anyList
+      const anySubscriptions = anyListAtStart.subscriptions
+      if (subscriptions.length === 0 && anySubscriptions.length === 0) return
+
       chain[depth++] = type
+      if (entry !== undefined) entry.dispatching++
+      anyListAtStart.dispatching++
       try {
-        if (list !== undefined) {
-          for (let index = 0; index < list.length; index++) {
-            const subscription = list[index]!
-            if (!subscription.active) continue
-            if (subscription.once) end(type, subscription)
-            try {
-              ;(subscription.handler as EventHandler<unknown>)(payload)
-            } catch (error) {
-              report(error, type, payload)
-            }
+        for (let index = 0; index < subscriptions.length; index++) {
+          const subscription = subscriptions[index]!
+          if (!subscription.active) continue
+          if (subscription.once) end(type, subscription)
+          try {
+            ;(subscription.handler as EventHandler<unknown>)(payload)
+          } catch (error) {
+            report(error, type, payload)
           }
         }
-        for (let index = 0; index < anySnapshot.length; index++) {
-          const subscription = anySnapshot[index]!
+        for (let index = 0; index < anySubscriptions.length; index++) {
+          const subscription = anySubscriptions[index]!
           if (!subscription.active) continue
           try {
             ;(subscription.handler as (type: string, payload: unknown) => void)(type, payload)
@@ -263,27 +285,25 @@ export function createEventBus<E extends object = Record<string, unknown>>(
         }
       } finally {
         depth--
+        if (entry !== undefined) entry.dispatching--
+        anyListAtStart.dispatching--
       }
     },
 
-    latest(type) {
-      return latestPayloads.get(type) as never
-    },
+    latest: (type) => entries.get(type)?.latest as never,
 
     listenerCount(type?: string) {
       if (type === undefined) return total
-      assertType('listenerCount', type)
-      return byType.get(type)?.length ?? 0
+      checkType('listenerCount', type)
+      return entries.get(type)?.subscriptions.length ?? 0
     },
 
     clear() {
-      for (const list of byType.values()) list.forEach(release)
-      anyList.forEach(release)
-      byType = new Map()
-      anyList = []
-      latestPayloads.clear()
+      for (const entry of entries.values()) entry.subscriptions.forEach(release)
+      anyList.subscriptions.forEach(release)
+      // New containers, so emits still walking the old lists are not disturbed.
+      entries = new Map()
+      anyList = { subscriptions: [], dispatching: 0 }
     },
   }
-  return bus
 }
-
