@@ -118,7 +118,8 @@ export interface EventHooks<E> {
    * there is none, and re-renders the component when a new payload of that type (and only that
    * type) is emitted. Reads through React's `useSyncExternalStore`, so it is safe under
    * concurrent rendering; during server rendering and hydration it returns `initial`.
-   * `initial` is read on the first render only, as `useState`'s initial value is.
+   * `initial` is read on mount and when `type` changes, as `useState`'s initial value is read
+   * once: a new inline object each render does not re-render the component.
    *
    * @param type - the event name.
    * @param initial - the value while no payload of `type` was emitted.

@@ -32,8 +32,10 @@ export function createEventBusProvider<E extends object>(context: BusContext<E>)
         'busway: <EventBusProvider bus={…}>: bus must be an EventBus made by createEventBus()',
       )
     }
-    // A ref, not useState's initializer: React calls initializers twice under StrictMode,
-    // and the provider should create (and hand out) a single bus for its lifetime.
+    // A ref, not useState's initializer, which React 19 calls twice under StrictMode: React 19
+    // keeps the ref of the first render pass, so one bus is created. React 18 re-runs a mounting
+    // component with fresh hooks in StrictMode, so there a second, never-used bus is created and
+    // dropped; every component still sees the same bus for the provider's lifetime.
     const ownBus = useRef<EventBus<E> | null>(null)
     const value = bus ?? (ownBus.current ??= createEventBus<E>())
     return <context.Provider value={value}>{children}</context.Provider>
