@@ -1,4 +1,4 @@
-import { createEventBus, type EventBus } from 'busway/core'
+import { createEventBus, type EventBus, type HandlerErrorContext } from 'busway/core'
 import { describe, expectTypeOf, test } from 'vitest'
 
 // An interface, as most apps declare their event map.
@@ -178,5 +178,20 @@ describe('listenerCount(type?)', () => {
   test('takes an optional event name and returns a number', () => {
     expectTypeOf(bus.listenerCount()).toBeNumber()
     expectTypeOf(bus.listenerCount('user:login')).toBeNumber()
+  })
+})
+
+describe('onError', () => {
+  test('a shared error handler written for any bus fits a typed bus', () => {
+    const logError = (error: unknown, context: HandlerErrorContext) => void [error, context.type]
+    createEventBus<AppEvents>({ onError: logError })
+  })
+
+  test('checking context.type narrows context.payload', () => {
+    createEventBus<AppEvents>({
+      onError: (_error, context) => {
+        if (context.type === 'user:login') expectTypeOf(context.payload).toEqualTypeOf<{ userId: string }>()
+      },
+    })
   })
 })

@@ -7,6 +7,7 @@ import type {
   HandlerErrorContext,
   SubscribeOptions,
 } from './types'
+import { badInput, checkType, reportUncaught } from './report'
 
 /** One subscription. `active` turns false exactly once, when it ends in any way. */
 interface Subscription {
@@ -45,33 +46,6 @@ const DEFAULT_MAX_DEPTH = 100
 const NONE: Subscription[] = []
 const noop = (): void => {}
 
-/** Reports an error the way DOM `EventTarget` reports a listener's exception. */
-function reportUncaught(error: unknown): void {
-  if (typeof reportError === 'function') {
-    reportError(error)
-  } else {
-    setTimeout(() => {
-      throw error
-    })
-  }
-}
-
-/** The error for a bad argument: it names the method, the argument, and what came instead. */
-function badInput(
-  method: string,
-  argument: string,
-  expected: string,
-  value: unknown,
-  ErrorType: typeof TypeError = TypeError,
-): Error {
-  const got = value === null || typeof value === 'number' ? String(value) : typeof value
-  return new ErrorType(`busway: ${method}(): ${argument} must be ${expected}, got ${got}`)
-}
-
-function checkType(method: string, type: unknown): void {
-  if (typeof type !== 'string') throw badInput(method, 'type', 'a string', type)
-}
-
 function checkHandler(method: string, handler: unknown, argument = 'handler'): void {
   if (typeof handler !== 'function') throw badInput(method, argument, 'a function', handler)
 }
@@ -84,7 +58,9 @@ function checkSignal(method: string, options: SubscribeOptions | null | undefine
   const signal = options.signal as Partial<AbortSignal> | null | undefined
   if (
     signal !== undefined &&
-    (typeof signal?.aborted !== 'boolean' || typeof signal.addEventListener !== 'function')
+    (typeof signal?.aborted !== 'boolean' ||
+      typeof signal.addEventListener !== 'function' ||
+      typeof signal.removeEventListener !== 'function')
   ) {
     throw badInput(method, 'options.signal', 'an AbortSignal', signal)
   }
@@ -217,6 +193,7 @@ export function createEventBus<E extends object = Record<string, unknown>>(
   function report(error: unknown, type: string, payload: unknown): void {
     if (onError === undefined) return reportUncaught(error)
     try {
+      // The type checker cannot tie this `type` to this `payload`; emit's signature did.
       onError(error, { type, payload } as HandlerErrorContext<E>)
     } catch (onErrorFailure) {
       reportUncaught(onErrorFailure)
@@ -297,7 +274,10 @@ export function createEventBus<E extends object = Record<string, unknown>>(
       }
     },
 
-    latest: (type) => entries[type]?.latest as never,
+    latest(type) {
+      checkType('latest', type)
+      return entries[type]?.latest as never
+    },
 
     listenerCount(type?: string) {
       if (type === undefined) return total

@@ -93,23 +93,28 @@ export interface SubscribeOptions {
 }
 
 /**
- * What `onError` is told about a handler's error: the event that was being delivered.
+ * What `onError` is told about a handler's error: the event that was being delivered. A union
+ * over the event map, so checking `type` narrows `payload`; a handler written for the default
+ * `HandlerErrorContext` (any type, unknown payload) fits every bus.
  *
  * @example
  * ```ts
  * import { createEventBus, type HandlerErrorContext } from 'busway/core'
  *
- * const bus = createEventBus<{ save: { id: string } }>({
- *   onError: (error, { type, payload }: HandlerErrorContext) => console.error(type, payload, error),
- * })
+ * const logError = (error: unknown, { type, payload }: HandlerErrorContext) =>
+ *   console.error(`a "${type}" handler failed on`, payload, error)
+ * const bus = createEventBus<{ save: { id: string } }>({ onError: logError })
+ * bus.emit('save', { id: 's-1' })
  * ```
  */
-export interface HandlerErrorContext<E = Record<string, unknown>> {
-  /** The type of the event whose handler threw. */
-  type: EventType<E>
-  /** The payload that was being delivered. */
-  payload: E[EventType<E>]
-}
+export type HandlerErrorContext<E = Record<string, unknown>> = {
+  [K in EventType<E>]: {
+    /** The type of the event whose handler threw. */
+    type: K
+    /** The payload that was being delivered. */
+    payload: E[K]
+  }
+}[EventType<E>]
 
 /**
  * Options of `createEventBus`.

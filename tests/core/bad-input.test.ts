@@ -8,7 +8,16 @@ function callUntyped(bus: EventBus<TestEvents>, method: keyof EventBus<TestEvent
 }
 
 const notFunctions: unknown[] = [undefined, null, 'handler', 42, {}, [() => {}]]
-const notSignals: unknown[] = [null, 'signal', 1, {}, new AbortController(), { aborted: false }]
+const notSignals: unknown[] = [
+  null,
+  'signal',
+  1,
+  {},
+  new AbortController(),
+  { aborted: false },
+  // Half an AbortSignal: accepting it would make unsubscribing throw later, leaving counts wrong.
+  { aborted: false, addEventListener() {} },
+]
 const notStrings: unknown[] = [undefined, null, 1, Symbol('tick'), {}]
 
 /** A bus with one subscription of each kind, and what they have received. */
@@ -52,6 +61,24 @@ describe('rule 6: bad input', () => {
       expect(() => callUntyped(bus, method, type, () => {})).toThrow(TypeError)
       expect(() => callUntyped(bus, method, type, () => {})).toThrow(new RegExp(`\\b${method}\\(.*\\btype\\b`))
       expect(bus.listenerCount()).toBe(0)
+    })
+  })
+
+  describe('latest(type) and listenerCount(type)', () => {
+    test.each(notStrings.filter((type) => type !== undefined))(
+      'latest throws a TypeError naming latest and type when type is %o',
+      (type) => {
+        const bus = createEventBus<TestEvents>()
+        expect(() => callUntyped(bus, 'latest', type)).toThrow(TypeError)
+        expect(() => callUntyped(bus, 'latest', type)).toThrow(/\blatest\(.*\btype\b/)
+      },
+    )
+
+    test('the message shows a primitive bad value itself', () => {
+      const bus = createEventBus<TestEvents>()
+      expect(() => callUntyped(bus, 'on', 42, () => {})).toThrow(/got 42$/)
+      expect(() => callUntyped(bus, 'on', 'tick', null)).toThrow(/got null$/)
+      expect(() => callUntyped(bus, 'on', 'tick', 'fn')).toThrow(/got "fn"$/)
     })
   })
 
