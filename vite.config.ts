@@ -48,6 +48,7 @@ export default defineConfig({
         test: {
           name: 'react18',
           env: { EXPECTED_REACT_MAJOR: '18' },
+          exclude: ['**/*.react19.test.{ts,tsx}'],
           alias: [
             ...Object.entries(packageAliases).map(([find, replacement]) => ({ find, replacement })),
             ...react18Aliases,

@@ -1,5 +1,6 @@
 import { useRef, type ReactNode } from 'react'
 import { createEventBus, type EventBus } from '../core'
+import { badInput } from '../core/report'
 import type { BusContext } from './context'
 
 /**
@@ -28,9 +29,7 @@ export interface EventBusProviderProps<E> {
 export function createEventBusProvider<E extends object>(context: BusContext<E>) {
   return function EventBusProvider({ bus, children }: EventBusProviderProps<E>) {
     if (bus !== undefined && (bus === null || typeof bus !== 'object' || typeof bus.on !== 'function')) {
-      throw new TypeError(
-        'busway: <EventBusProvider bus={…}>: bus must be an EventBus made by createEventBus()',
-      )
+      throw badInput('EventBusProvider', 'the bus prop', 'an EventBus made by createEventBus()', bus)
     }
     // A ref, not useState's initializer, which React 19 calls twice under StrictMode: React 19
     // keeps the ref of the first render pass, so one bus is created. React 18 re-runs a mounting

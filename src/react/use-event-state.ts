@@ -1,5 +1,6 @@
 import { useCallback, useDebugValue, useMemo, useSyncExternalStore } from 'react'
 import type { EventType } from '../core'
+import { checkType } from '../core/report'
 import { useBusFrom, type BusContext } from './context'
 
 /**
@@ -27,6 +28,7 @@ export interface UseEventState<E> {
 export function createUseEventState<E>(context: BusContext<E>): UseEventState<E> {
   function useEventState<K extends EventType<E>>(type: K, initial?: E[K]): E[K] | undefined {
     const bus = useBusFrom(context, 'useEventState')
+    checkType('useEventState', type)
     // `initial` is read on mount and when `type` changes, like useState's initial value, so an
     // inline object does not make every snapshot new (useSyncExternalStore requires a stable
     // snapshot between changes), yet a new type does not show the old type's initial value.

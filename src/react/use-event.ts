@@ -1,5 +1,6 @@
-import { useDebugValue, useInsertionEffect, useRef, useState } from 'react'
+import { useDebugValue, useEffect, useInsertionEffect, useRef, useState } from 'react'
 import type { EventHandler, EventType } from '../core'
+import { badInput, checkType, reportUncaught } from '../core/report'
 import { useBusFrom, type BusContext } from './context'
 
 /**
@@ -38,13 +39,31 @@ export function createUseEvent<E>(context: BusContext<E>) {
     options?: UseEventOptions,
   ): void {
     const bus = useBusFrom(context, 'useEvent')
-    if (typeof handler !== 'function') {
-      throw new TypeError(`busway: useEvent(type, handler): handler must be a function, got ${typeof handler}`)
-    }
+    checkType('useEvent', type)
+    if (typeof handler !== 'function') throw badInput('useEvent', 'handler', 'a function', handler)
     const throwOnError = options?.throwOnError === true
     const latest = useRef({ handler, throwOnError })
     const [caught, setCaught] = useState<CaughtError | null>(null)
+    // An error caught for the error boundary that no render has thrown yet.
+    const unthrown = useRef<CaughtError | null>(null)
+    const unsubscribe = useRef<(() => void) | null>(null)
+    const mounted = useRef(false)
     useDebugValue(type)
+
+    // The bus handler, the same for the component's lifetime: it reads the latest handler and
+    // options from a ref, so a new handler never needs a new subscription.
+    const [deliver] = useState(() => (payload: E[K]) => {
+      const current = latest.current
+      if (!current.throwOnError) return current.handler(payload)
+      try {
+        current.handler(payload)
+      } catch (error) {
+        // One error at a time waits for the boundary; the bus reports the others (core rule 4).
+        if (unthrown.current !== null) throw error
+        unthrown.current = { error }
+        setCaught(unthrown.current)
+      }
+    })
 
     // Insertion effects run first in a commit, before layout and passive effects: the handler
     // is current, and the subscription live, before any useEffect of the same commit can emit.
@@ -52,23 +71,40 @@ export function createUseEvent<E>(context: BusContext<E>) {
     useInsertionEffect(() => {
       latest.current = { handler, throwOnError }
     })
-    useInsertionEffect(
-      () =>
-        bus.on(type, (payload) => {
-          const current = latest.current
-          if (!current.throwOnError) {
-            current.handler(payload)
-            return
-          }
-          try {
-            current.handler(payload)
-          } catch (error) {
-            setCaught({ error })
-          }
-        }),
-      [bus, type],
-    )
+    useInsertionEffect(() => {
+      unsubscribe.current = bus.on(type, deliver)
+      return () => {
+        unsubscribe.current?.()
+        unsubscribe.current = null
+      }
+    }, [bus, type, deliver])
 
-    if (caught !== null) throw caught.error
+    // A backstop: React 18 skips insertion-effect cleanups in a subtree that a Suspense boundary
+    // hid and then deleted (facebook/react#26670), and React 19 keeps insertion effects of a
+    // hidden <Activity>. Passive cleanups do run then, so they end the subscription too, a
+    // microtask later: StrictMode's simulated unmount runs the same cleanup and at once runs the
+    // effect again, and the subscription must survive that. A tree shown again subscribes again.
+    useEffect(() => {
+      mounted.current = true
+      unsubscribe.current ??= bus.on(type, deliver)
+      return () => {
+        mounted.current = false
+        queueMicrotask(() => {
+          if (mounted.current) return
+          unsubscribe.current?.()
+          unsubscribe.current = null
+          // Unmounted before the render that would have thrown it: report it, not lose it.
+          if (unthrown.current !== null) reportUncaught(unthrown.current.error)
+          unthrown.current = null
+        })
+      }
+    }, [bus, type, deliver])
+
+    if (caught !== null) {
+      // Writing a ref during render bends React's rules; it only records that this error has
+      // now been handed to the boundary, so unmounting afterwards does not report it twice.
+      unthrown.current = null
+      throw caught.error
+    }
   }
 }

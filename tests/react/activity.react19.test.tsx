@@ -1,0 +1,36 @@
+// React 19 only (<Activity> does not exist in React 18): the react18 project excludes this file.
+import { act, render } from '@testing-library/react'
+import { Activity, StrictMode } from 'react'
+import { createEventBus, createEventHooks } from 'busway'
+import { expect, test } from 'vitest'
+import './support/dom'
+import type { TestEvents } from './support/events'
+
+const { EventBusProvider, useEvent } = createEventHooks<TestEvents>()
+
+test('a useEvent inside a hidden <Activity> is unsubscribed, and subscribes again when shown', async () => {
+  const bus = createEventBus<TestEvents>()
+  const log: string[] = []
+  function Listener() {
+    useEvent('ping', (payload) => log.push(payload))
+    return null
+  }
+  const ui = (mode: 'visible' | 'hidden') => (
+    <StrictMode>
+      <EventBusProvider bus={bus}>
+        <Activity mode={mode}>
+          <Listener />
+        </Activity>
+      </EventBusProvider>
+    </StrictMode>
+  )
+  const { rerender } = render(ui('visible'))
+  bus.emit('ping', 'visible')
+  await act(async () => rerender(ui('hidden')))
+  bus.emit('ping', 'while hidden')
+  expect(bus.listenerCount()).toBe(0)
+  await act(async () => rerender(ui('visible')))
+  bus.emit('ping', 'shown again')
+  expect(log).toEqual(['visible', 'shown again'])
+  expect(bus.listenerCount()).toBe(1)
+})
