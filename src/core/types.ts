@@ -193,6 +193,9 @@ export interface EventBus<E> {
    * Like `on`, but the subscription ends just before the handler's first call, so a nested
    * `emit` of the same type from inside the handler does not call it again.
    *
+   * @param type - the event name.
+   * @param handler - called with the payload of the first `emit` of `type`.
+   * @param options - `signal` ends the subscription when aborted; an aborted one subscribes nothing.
    * @returns an unsubscribe function, to end the subscription before it fires.
    * @throws {TypeError} as `on` does.
    *
@@ -216,6 +219,9 @@ export interface EventBus<E> {
    * Ends every subscription of `handler` to `type`, `once` subscriptions included. A pair that
    * is not subscribed is a no-op.
    *
+   * @param type - the event name.
+   * @param handler - the function given to `on` or `once` (compared by identity).
+   *
    * @throws {TypeError} when `type` is not a string or `handler` is not a function.
    *
    * @example
@@ -234,6 +240,9 @@ export interface EventBus<E> {
   /**
    * Subscribes `handler` to every event. It is called with `(type, payload)` after the
    * handlers of that type. Checking `type` narrows `payload`.
+   *
+   * @param handler - called with the event type and payload of every `emit`.
+   * @param options - `signal` ends the subscription when aborted; an aborted one subscribes nothing.
    *
    * @returns an unsubscribe function.
    * @throws {TypeError} when `handler` is not a function or `options.signal` is not an AbortSignal.
@@ -284,6 +293,10 @@ export interface EventBus<E> {
    * The payload of the most recent `emit` of `type` on this bus, also when nobody listened;
    * `undefined` before the first one and after `clear()`.
    *
+   * @param type - the event name.
+   * @returns the latest payload (the same reference that was emitted), or `undefined`.
+   * @throws {TypeError} when `type` is not a string.
+   *
    * @example
    * ```ts
    * import { createEventBus } from 'busway/core'
@@ -299,6 +312,10 @@ export interface EventBus<E> {
   /**
    * The number of active subscriptions of `type` (`onAny` ones not counted), or with no
    * argument, of all subscriptions, `onAny` ones included. Useful to spot leaks.
+   *
+   * @param type - the event name; omit it to count every subscription.
+   * @returns a count of subscriptions (0 or more).
+   * @throws {TypeError} when `type` is given but is not a string.
    *
    * @example
    * ```ts

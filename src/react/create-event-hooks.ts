@@ -43,6 +43,7 @@ export interface EventHooks<E> {
    * Returns the bus of the nearest `EventBusProvider`, for calls the other hooks do not cover
    * (`latest`, `listenerCount`, `onAny`, …).
    *
+   * @returns the `EventBus` of the nearest provider.
    * @throws {Error} outside an `EventBusProvider` of the same `createEventHooks()` call.
    *
    * @example
@@ -50,8 +51,9 @@ export interface EventHooks<E> {
    * import { createEventHooks } from 'busway'
    *
    * const { useBus } = createEventHooks<{ tick: number }>()
-   * function ListenerCount() {
-   *   return <output>{useBus().listenerCount()}</output>
+   * function LastTick() {
+   *   // a read, not a subscription: it does not re-render on the next tick (useEventState does)
+   *   return <output>{useBus().latest('tick') ?? 'no tick yet'}</output>
    * }
    * ```
    */
@@ -73,7 +75,7 @@ export interface EventHooks<E> {
    * @param options - `throwOnError: true` rethrows the handler's error from this component's
    *   next render, for the nearest error boundary, instead of reporting it through the bus.
    * @throws {Error} outside an `EventBusProvider` of the same `createEventHooks()` call.
-   * @throws {TypeError} when `handler` is not a function.
+   * @throws {TypeError} when `type` is not a string or `handler` is not a function.
    *
    * @example
    * ```tsx
@@ -98,6 +100,7 @@ export interface EventHooks<E> {
    * Returns the bus's `emit`, with a stable identity across renders (it changes only when the
    * provider's bus does), so it can go in dependency lists and to memoized children.
    *
+   * @returns `bus.emit` of the provider's bus.
    * @throws {Error} outside an `EventBusProvider` of the same `createEventHooks()` call.
    *
    * @example
@@ -123,7 +126,9 @@ export interface EventHooks<E> {
    *
    * @param type - the event name.
    * @param initial - the value while no payload of `type` was emitted.
+   * @returns the latest payload of `type`, else `initial` (`undefined` without it).
    * @throws {Error} outside an `EventBusProvider` of the same `createEventHooks()` call.
+   * @throws {TypeError} when `type` is not a string.
    *
    * @example
    * ```tsx
@@ -157,8 +162,8 @@ export interface EventHooks<E> {
  * export const { EventBusProvider, useBus, useEvent, useEmit, useEventState } =
  *   createEventHooks<AppEvents>()
  *
- * export function App() {
- *   return <EventBusProvider>{/* components that use the hooks *\/}</EventBusProvider>
+ * export function App({ children }: { children: React.ReactNode }) {
+ *   return <EventBusProvider>{children}</EventBusProvider>
  * }
  * ```
  */
