@@ -1,9 +1,10 @@
-// The core benchmark: busway beside its peers, each library in a process of its own, in rounds
-// that rotate the order, so no library always runs first (or last) on a noisy machine.
+// The core benchmark: busway beside its peers, each library and scenario in a process of its
+// own (so no scenario's JIT state leaks into another's), in rounds that rotate the order of the
+// libraries, so none always runs first (or last) on a noisy machine.
 // Prints a Markdown table of medians (ns per operation) and busway's ratios.
 //
-//   npm run bench                       # 5 rounds
-//   BENCH_ROUNDS=3 npm run bench        # fewer rounds
+//   npm run bench                       # 3 rounds
+//   BENCH_ROUNDS=5 npm run bench        # more rounds
 //   BENCH_MIN_CPU_MS=500 npm run bench  # longer sampling per scenario
 import { execFileSync } from 'node:child_process'
 import { availableParallelism, cpus, loadavg } from 'node:os'
@@ -11,7 +12,7 @@ import { fileURLToPath } from 'node:url'
 import { adapters, cspSafePeers } from './adapters.mjs'
 import { scenarios } from './scenarios.mjs'
 
-const rounds = Number(process.env.BENCH_ROUNDS ?? 5)
+const rounds = Number(process.env.BENCH_ROUNDS ?? 3)
 const worker = fileURLToPath(new URL('./worker.mjs', import.meta.url))
 const libraries = Object.keys(adapters)
 const samples = Object.fromEntries(libraries.map((name) => [name, []]))
@@ -22,8 +23,15 @@ for (let round = 0; round < rounds; round++) {
   const order = libraries.map((_, index) => libraries[(index + round) % libraries.length])
   process.stderr.write(`round ${round + 1}/${rounds}: ${order.join(', ')}\n`)
   for (const name of order) {
-    const output = execFileSync(process.execPath, [worker, name], { encoding: 'utf8' })
-    samples[name].push(JSON.parse(output))
+    const result = {}
+    for (const { id } of scenarios) {
+      const output = execFileSync(process.execPath, [worker, name], {
+        encoding: 'utf8',
+        env: { ...process.env, BENCH_SCENARIOS: id },
+      })
+      Object.assign(result, JSON.parse(output))
+    }
+    samples[name].push(result)
   }
 }
 

@@ -23,8 +23,11 @@ function verify(scenario, name, { run, callsPerRun, after }) {
   }
 }
 
+// BENCH_SCENARIOS=a,e runs only those scenarios (to look at one closely).
+const only = process.env.BENCH_SCENARIOS?.split(',')
 const results = {}
 for (const scenario of scenarios) {
+  if (only && !only.includes(scenario.id)) continue
   if (scenario.supported && !scenario.supported(adapter)) {
     results[scenario.id] = null
     continue

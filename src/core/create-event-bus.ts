@@ -200,6 +200,45 @@ export function createEventBus<E extends object = Record<string, unknown>>(
     }
   }
 
+  function depthError(type: string): RangeError {
+    return new RangeError(
+      `busway: emit("${type}") would nest deeper than maxDepth (${maxDepth}); ` +
+        `chain: ${[...chain.slice(0, depth), type].join(' → ')}`,
+    )
+  }
+
+  /**
+   * Calls the active subscriptions of `snapshot` (what `list` held when the emit started) in
+   * order, each in its own try/catch. Kept apart from `emit` so that `emit` stays small enough
+   * for the JIT to inline into its callers.
+   */
+  function deliver(
+    list: SubscriptionList,
+    snapshot: Subscription[],
+    type: string,
+    payload: unknown,
+    toAny: boolean,
+  ): void {
+    chain[depth++] = type
+    list.dispatching++
+    try {
+      for (let index = 0; index < snapshot.length; index++) {
+        const subscription = snapshot[index]!
+        if (!subscription.active) continue
+        if (subscription.once) end(type, subscription)
+        try {
+          if (toAny) (subscription.handler as (type: string, payload: unknown) => void)(type, payload)
+          else (subscription.handler as EventHandler<unknown>)(payload)
+        } catch (error) {
+          report(error, type, payload)
+        }
+      }
+    } finally {
+      depth--
+      list.dispatching--
+    }
+  }
+
   return {
     on(type, handler, subscribeOptions) {
       checkType('on', type)
@@ -227,51 +266,28 @@ export function createEventBus<E extends object = Record<string, unknown>>(
     ) => subscribe('onAny', undefined, handler, false, subscribeOptions),
 
     emit(type: string, payload?: unknown) {
-      checkType('emit', type)
-      if (depth >= maxDepth) {
-        throw new RangeError(
-          `busway: emit("${type}") would nest deeper than maxDepth (${maxDepth}); ` +
-            `chain: ${[...chain.slice(0, depth), type].join(' → ')}`,
-        )
-      }
+      if (typeof type !== 'string') checkType('emit', type)
+      if (depth >= maxDepth) throw depthError(type)
       let entry = entries[type]
       if (entry !== undefined) entry.latest = payload
       else if (payload !== undefined) {
         entries[type] = entry = { subscriptions: NONE, latest: payload, dispatching: 0 }
       }
-      const subscriptions = entry === undefined ? NONE : entry.subscriptions
-      const anyListAtStart = anyList
-      const anySubscriptions = anyListAtStart.subscriptions
-      if (subscriptions.length === 0 && anySubscriptions.length === 0) return
-
-      chain[depth++] = type
-      if (entry !== undefined) entry.dispatching++
-      anyListAtStart.dispatching++
-      try {
-        for (let index = 0; index < subscriptions.length; index++) {
-          const subscription = subscriptions[index]!
-          if (!subscription.active) continue
-          if (subscription.once) end(type, subscription)
-          try {
-            ;(subscription.handler as EventHandler<unknown>)(payload)
-          } catch (error) {
-            report(error, type, payload)
-          }
-        }
-        for (let index = 0; index < anySubscriptions.length; index++) {
-          const subscription = anySubscriptions[index]!
-          if (!subscription.active) continue
-          try {
-            ;(subscription.handler as (type: string, payload: unknown) => void)(type, payload)
-          } catch (error) {
-            report(error, type, payload)
-          }
-        }
-      } finally {
-        depth--
-        if (entry !== undefined) entry.dispatching--
-        anyListAtStart.dispatching--
+      const typed = entry === undefined || entry.subscriptions.length === 0 ? undefined : entry
+      const anyAtStart = anyList
+      const anySnapshot = anyAtStart.subscriptions
+      if (anySnapshot.length === 0) {
+        if (typed !== undefined) deliver(typed, typed.subscriptions, type, payload, false)
+        return
       }
+      // The onAny snapshot is taken now, so it is kept while the type's handlers run.
+      anyAtStart.dispatching++
+      try {
+        if (typed !== undefined) deliver(typed, typed.subscriptions, type, payload, false)
+      } finally {
+        anyAtStart.dispatching--
+      }
+      deliver(anyAtStart, anySnapshot, type, payload, true)
     },
 
     latest(type) {
