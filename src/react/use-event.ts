@@ -32,6 +32,46 @@ interface CaughtError {
   error: unknown
 }
 
+/** What one `useEvent` call keeps across renders: one object, so a re-render allocates little. */
+interface Subscriber<P> {
+  /** The handler and option of the latest committed render. */
+  handler: EventHandler<P>
+  throwOnError: boolean
+  /** The bus handler, the same for the component's lifetime. */
+  deliver: (payload: P) => void
+  unsubscribe: (() => void) | null
+  /** An error caught for the error boundary that no render has thrown yet. */
+  unthrown: CaughtError | null
+  mounted: boolean
+}
+
+function createSubscriber<P>(
+  handler: EventHandler<P>,
+  setCaught: (caught: CaughtError) => void,
+): Subscriber<P> {
+  const subscriber: Subscriber<P> = {
+    handler,
+    throwOnError: false,
+    // Reads the latest handler and option from the subscriber, so a new handler never needs a
+    // new subscription.
+    deliver(payload) {
+      if (!subscriber.throwOnError) return subscriber.handler(payload)
+      try {
+        subscriber.handler(payload)
+      } catch (error) {
+        // One error at a time waits for the boundary; the bus reports the others (core rule 4).
+        if (subscriber.unthrown !== null) throw error
+        subscriber.unthrown = { error }
+        setCaught(subscriber.unthrown)
+      }
+    },
+    unsubscribe: null,
+    unthrown: null,
+    mounted: false,
+  }
+  return subscriber
+}
+
 export function createUseEvent<E>(context: BusContext<E>) {
   return function useEvent<K extends EventType<E>>(
     type: K,
@@ -42,42 +82,25 @@ export function createUseEvent<E>(context: BusContext<E>) {
     checkType('useEvent', type)
     if (typeof handler !== 'function') throw badInput('useEvent', 'handler', 'a function', handler)
     const throwOnError = options?.throwOnError === true
-    const latest = useRef({ handler, throwOnError })
     const [caught, setCaught] = useState<CaughtError | null>(null)
-    // An error caught for the error boundary that no render has thrown yet.
-    const unthrown = useRef<CaughtError | null>(null)
-    const unsubscribe = useRef<(() => void) | null>(null)
-    const mounted = useRef(false)
+    const ref = useRef<Subscriber<E[K]> | null>(null)
+    const subscriber = (ref.current ??= createSubscriber(handler, setCaught))
     useDebugValue(type)
-
-    // The bus handler, the same for the component's lifetime: it reads the latest handler and
-    // options from a ref, so a new handler never needs a new subscription.
-    const [deliver] = useState(() => (payload: E[K]) => {
-      const current = latest.current
-      if (!current.throwOnError) return current.handler(payload)
-      try {
-        current.handler(payload)
-      } catch (error) {
-        // One error at a time waits for the boundary; the bus reports the others (core rule 4).
-        if (unthrown.current !== null) throw error
-        unthrown.current = { error }
-        setCaught(unthrown.current)
-      }
-    })
 
     // Insertion effects run first in a commit, before layout and passive effects: the handler
     // is current, and the subscription live, before any useEffect of the same commit can emit.
     // They are also no-ops (with no warning) in server rendering on React 18 and 19.
     useInsertionEffect(() => {
-      latest.current = { handler, throwOnError }
+      subscriber.handler = handler
+      subscriber.throwOnError = throwOnError
     })
     useInsertionEffect(() => {
-      unsubscribe.current = bus.on(type, deliver)
+      subscriber.unsubscribe = bus.on(type, subscriber.deliver)
       return () => {
-        unsubscribe.current?.()
-        unsubscribe.current = null
+        subscriber.unsubscribe?.()
+        subscriber.unsubscribe = null
       }
-    }, [bus, type, deliver])
+    }, [bus, type, subscriber])
 
     // A backstop: React 18 skips insertion-effect cleanups in a subtree that a Suspense boundary
     // hid and then deleted (facebook/react#26670), and React 19 keeps insertion effects of a
@@ -85,25 +108,25 @@ export function createUseEvent<E>(context: BusContext<E>) {
     // microtask later: StrictMode's simulated unmount runs the same cleanup and at once runs the
     // effect again, and the subscription must survive that. A tree shown again subscribes again.
     useEffect(() => {
-      mounted.current = true
-      unsubscribe.current ??= bus.on(type, deliver)
+      subscriber.mounted = true
+      subscriber.unsubscribe ??= bus.on(type, subscriber.deliver)
       return () => {
-        mounted.current = false
+        subscriber.mounted = false
         queueMicrotask(() => {
-          if (mounted.current) return
-          unsubscribe.current?.()
-          unsubscribe.current = null
+          if (subscriber.mounted) return
+          subscriber.unsubscribe?.()
+          subscriber.unsubscribe = null
           // Unmounted before the render that would have thrown it: report it, not lose it.
-          if (unthrown.current !== null) reportUncaught(unthrown.current.error)
-          unthrown.current = null
+          if (subscriber.unthrown !== null) reportUncaught(subscriber.unthrown.error)
+          subscriber.unthrown = null
         })
       }
-    }, [bus, type, deliver])
+    }, [bus, type, subscriber])
 
     if (caught !== null) {
-      // Writing a ref during render bends React's rules; it only records that this error has
-      // now been handed to the boundary, so unmounting afterwards does not report it twice.
-      unthrown.current = null
+      // Writing to the subscriber during render bends React's rules; it only records that this
+      // error has now been handed to the boundary, so unmounting does not report it twice.
+      subscriber.unthrown = null
       throw caught.error
     }
   }
