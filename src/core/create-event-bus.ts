@@ -5,9 +5,12 @@ import type {
   EventHandler,
   EventType,
   HandlerErrorContext,
+  SchemaEvents,
   SubscribeOptions,
 } from './types'
+import { InvalidPayloadError } from './invalid-payload-error'
 import { badInput, checkType, reportUncaught } from './report'
+import type { StandardSchemaV1 } from './standard-schema'
 
 /** One subscription. `active` turns false exactly once, when it ends in any way. */
 interface Subscription {
@@ -81,6 +84,40 @@ function remove(list: SubscriptionList, subscription: Subscription): void {
   }
 }
 
+type SchemaTable = Record<string, StandardSchemaV1 | undefined>
+
+/** Checks `options.schemas` and copies it to a prototype-less table, safe for any event name. */
+function copySchemas(schemas: unknown): SchemaTable | undefined {
+  if (schemas === undefined) return undefined
+  if (schemas === null || typeof schemas !== 'object') {
+    throw badInput('createEventBus', 'options.schemas', 'an object', schemas)
+  }
+  const table: SchemaTable = Object.create(null)
+  for (const [type, schema] of Object.entries(schemas)) {
+    if (typeof (schema as Partial<StandardSchemaV1> | null)?.['~standard']?.validate !== 'function') {
+      throw badInput('createEventBus', `options.schemas["${type}"]`, 'a Standard Schema', schema)
+    }
+    table[type] = schema as StandardSchemaV1
+  }
+  return table
+}
+
+/** Returns the schema's output for `payload`, or throws when it is invalid. */
+function validate(schemas: SchemaTable, type: string, payload: unknown): unknown {
+  const schema = schemas[type]
+  if (schema === undefined) return payload
+  const result = schema['~standard'].validate(payload)
+  if (typeof (result as Partial<PromiseLike<unknown>>).then === 'function') {
+    throw new TypeError(
+      `busway: emit("${type}"): the schema of "${type}" validates asynchronously, but emit is ` +
+        'synchronous; give this event a synchronous schema',
+    )
+  }
+  const { issues, value } = result as StandardSchemaV1.Result<unknown> & { value?: unknown }
+  if (issues) throw new InvalidPayloadError(type, issues)
+  return value
+}
+
 /**
  * Creates a typed event bus: a framework-agnostic dispatcher with no dependencies.
  *
@@ -88,10 +125,15 @@ function remove(list: SubscriptionList, subscription: Subscription): void {
  * for events without payload). Dispatch follows DOM `EventTarget`: synchronous, in subscription
  * order, on a snapshot taken when each `emit` starts, with handler errors isolated and reported.
  *
+ * With `options.schemas` (Standard Schema validators: zod, valibot, arktype, …) `emit`
+ * validates payloads before any handler runs, and without a type argument the event map is
+ * inferred from the schemas' output types.
+ *
  * @param options - `onError` receives handler errors (default: `reportError`, as DOM
- *   `EventTarget`); `maxDepth` bounds nested emits (default 100).
+ *   `EventTarget`); `maxDepth` bounds nested emits (default 100); `schemas` validates payloads.
  * @returns an {@link EventBus} whose methods are closures, safe to destructure.
- * @throws {TypeError} when `options` is not an object or `options.onError` is not a function.
+ * @throws {TypeError} when `options` is not an object, `options.onError` is not a function, or
+ *   a value of `options.schemas` is not a Standard Schema.
  * @throws {RangeError} when `options.maxDepth` is not a positive integer.
  *
  * @example
@@ -108,10 +150,24 @@ function remove(list: SubscriptionList, subscription: Subscription): void {
  * bus.emit('app:ready') // no payload needed for void events
  * off()
  * ```
+ *
+ * @example
+ * ```ts
+ * import { z } from 'zod'
+ * import { createEventBus } from 'busway/core'
+ *
+ * // The event map is inferred: 'user:login' carries { userId: string }.
+ * const bus = createEventBus({ schemas: { 'user:login': z.object({ userId: z.string() }) } })
+ * bus.emit('user:login', JSON.parse(messageFromSocket)) // throws InvalidPayloadError when invalid
+ * ```
  */
+export function createEventBus<const S extends Record<string, StandardSchemaV1>>(
+  options: EventBusOptions<SchemaEvents<S>> & { schemas: S },
+): EventBus<SchemaEvents<S>>
 export function createEventBus<E extends object = Record<string, unknown>>(
   options?: EventBusOptions<E>,
-): EventBus<E> {
+): EventBus<E>
+export function createEventBus<E extends object>(options?: EventBusOptions<E>): EventBus<E> {
   if (options !== undefined && (options === null || typeof options !== 'object')) {
     throw badInput('createEventBus', 'options', 'an object', options)
   }
@@ -121,6 +177,8 @@ export function createEventBus<E extends object = Record<string, unknown>>(
   if (!Number.isInteger(maxDepth) || maxDepth < 1) {
     throw badInput('createEventBus', 'options.maxDepth', 'a positive integer', maxDepth, RangeError)
   }
+
+  const schemas = copySchemas(options?.schemas)
 
   let entries = createDictionary()
   let anyList: SubscriptionList = { subscriptions: [], dispatching: 0 }
@@ -268,6 +326,7 @@ export function createEventBus<E extends object = Record<string, unknown>>(
     emit(type: string, payload?: unknown) {
       if (typeof type !== 'string') checkType('emit', type)
       if (depth >= maxDepth) throw depthError(type)
+      if (schemas !== undefined) payload = validate(schemas, type, payload)
       let entry = entries[type]
       if (entry !== undefined) entry.latest = payload
       else if (payload !== undefined) {

@@ -1,4 +1,6 @@
 export { createEventBus } from './create-event-bus'
+export { InvalidPayloadError } from './invalid-payload-error'
+export type { StandardSchemaV1 } from './standard-schema'
 export type {
   AnyEventArgs,
   AnyEventHandler,
@@ -6,7 +8,9 @@ export type {
   EventBus,
   EventBusOptions,
   EventHandler,
+  EventSchemas,
   EventType,
   HandlerErrorContext,
+  SchemaEvents,
   SubscribeOptions,
 } from './types'

@@ -1,3 +1,5 @@
+import type { StandardSchemaV1 } from './standard-schema'
+
 /**
  * The names of the events of an event map `E`: its string keys.
  *
@@ -117,6 +119,39 @@ export type HandlerErrorContext<E = Record<string, unknown>> = {
 }[EventType<E>]
 
 /**
+ * Validators for some or all events of `E`: each key an event name, each value a Standard
+ * Schema (zod, valibot, arktype, …) whose output is that event's payload type.
+ *
+ * @example
+ * ```ts
+ * import { z } from 'zod'
+ * import type { EventSchemas } from 'busway/core'
+ *
+ * interface AppEvents { 'user:login': { userId: string }; 'app:ready': void }
+ * const schemas: EventSchemas<AppEvents> = { 'user:login': z.object({ userId: z.string() }) }
+ * ```
+ */
+export type EventSchemas<E> = {
+  readonly [K in EventType<E>]?: StandardSchemaV1<unknown, E[K]>
+}
+
+/**
+ * The event map described by a record of schemas: each event's payload is its schema's output.
+ *
+ * @example
+ * ```ts
+ * import * as v from 'valibot'
+ * import type { SchemaEvents } from 'busway/core'
+ *
+ * const schemas = { 'user:login': v.object({ userId: v.string() }) }
+ * type AppEvents = SchemaEvents<typeof schemas> //=> { 'user:login': { userId: string } }
+ * ```
+ */
+export type SchemaEvents<S extends Record<string, StandardSchemaV1>> = {
+  [K in keyof S & string]: StandardSchemaV1.InferOutput<S[K]>
+}
+
+/**
  * Options of `createEventBus`.
  *
  * @example
@@ -143,6 +178,13 @@ export interface EventBusOptions<E = Record<string, unknown>> {
    * chain of event types. A positive integer; default 100.
    */
   maxDepth?: number | undefined
+  /**
+   * Validators of payloads, by event name: `emit` validates the payload before any handler
+   * runs, throws an `InvalidPayloadError` (a `TypeError`) when it fails, and hands handlers the
+   * schema's output (transforms apply). Events without a schema pass unchecked. Schemas must
+   * validate synchronously: `emit` throws a `TypeError` the first time one returns a promise.
+   */
+  schemas?: EventSchemas<E> | undefined
 }
 
 /**
@@ -276,7 +318,10 @@ export interface EventBus<E> {
    * @param payload - the event's payload; omitted (or `undefined`) for `void` events.
    * @throws {RangeError} when called at depth `maxDepth + 1` from handlers' nested emits
    *   (no handler is called; the message names the chain of event types).
-   * @throws {TypeError} when `type` is not a string.
+   * @throws {InvalidPayloadError} (a `TypeError`) when the event has a schema and the payload
+   *   fails it: no handler is called and `latest(type)` is unchanged.
+   * @throws {TypeError} when `type` is not a string, or the event's schema validates
+   *   asynchronously.
    *
    * @example
    * ```ts
