@@ -1,5 +1,5 @@
 // React 19 only (<Activity> does not exist in React 18): the react18 project excludes this file.
-import { act, render } from '@testing-library/react'
+import { act, render, screen } from '@testing-library/react'
 import { Activity, StrictMode } from 'react'
 import { createEventBus, createEventHooks } from 'busway'
 import { expect, test } from 'vitest'
@@ -34,3 +34,36 @@ test('a useEvent inside a hidden <Activity> is unsubscribed, and subscribes agai
   expect(log).toEqual(['visible', 'shown again'])
   expect(bus.listenerCount()).toBe(1)
 })
+
+test(
+  'a useEvent inside a hidden <Activity> can be unmounted while hidden, without an error and leaving no subscription',
+  async () => {
+    const bus = createEventBus<TestEvents>()
+    const log: string[] = []
+    function Listener() {
+      useEvent('ping', (payload) => log.push(payload))
+      return <p>listening</p>
+    }
+    const ui = (mode: 'visible' | 'hidden', mounted: boolean) => (
+      <StrictMode>
+        <EventBusProvider bus={bus}>
+          {mounted && (
+            <Activity mode={mode}>
+              <Listener />
+            </Activity>
+          )}
+        </EventBusProvider>
+      </StrictMode>
+    )
+    const { rerender } = render(ui('visible', true))
+    await act(async () => rerender(ui('hidden', true)))
+    expect(bus.listenerCount()).toBe(0)
+
+    await act(async () => rerender(ui('hidden', false)))
+
+    expect(screen.queryByText('listening')).toBeNull()
+    expect(bus.listenerCount()).toBe(0)
+    bus.emit('ping', 'after unmount')
+    expect(log).toEqual([])
+  },
+)

@@ -1,0 +1,75 @@
+// Mutation testing of src/ with Stryker: `npm run test:mutation`. Not part of `npm test`: a
+// full run takes about 20 minutes on two shared cores.
+//
+// Targets: a mutation score of at least 90% for src/core and 80% for src/react. Stryker's
+// `thresholds` apply to a whole run only, so `break` below is the lower of the two, and
+// tests/mutation/scores.mjs checks each area against its own target from the JSON report.
+//
+// Surviving mutants judged equivalent: no test can tell them from the code, so they count as
+// survivors in the scores. (Stryker's `// Stryker disable` comments would go in src/.)
+//
+// src/core/create-event-bus.ts
+// - add() and remove() copying the list when no emit walks it (`if (list.dispatching)` made
+//   true): the same subscriptions in the same order, only more allocation.
+// - emit() and deliver() miscounting `dispatching` (`anyAtStart.dispatching++` made `--`,
+//   `anyAtStart.dispatching--` made `++` or removed, deliver's `list.dispatching--` made `++`):
+//   the count only stays non-zero, so later changes copy the list instead of changing it in
+//   place. Same behaviour, more allocation.
+// - remove() without `if (index < 0) return`, end() without `if (entry === undefined) return`:
+//   unreachable. Only an active subscription is removed, and it is always in its type's list
+//   (clear() deactivates all it drops; an entry is deleted only once its list is empty).
+// - end() never deleting an emptied entry, and emit() keeping an entry for an event emitted
+//   without payload to nobody (`else if (payload !== undefined)` made true): only retained
+//   memory shows it, which tests/core/churn.test.ts measures at scale, and that test is left
+//   out of mutation runs (see vitest.mutation.config.ts).
+// - `const chain = []` starting non-empty: deliver() writes chain[depth] before depthError()
+//   reads chain.slice(0, depth).
+// - `signal.addEventListener('abort', unsubscribe, { once: true })` without `once`: a signal
+//   aborts once, and release() removes that listener when it runs.
+// - emit() calling checkType() for string types too (`typeof type !== 'string'` made true):
+//   checkType() repeats the same test; the guard only saves a call.
+// - emit() delivering to an empty type list (`entry.subscriptions.length === 0` made false), or
+//   leaving out its fast path for buses without onAny handlers (`anySnapshot.length === 0` made
+//   false, or its block emptied): the general path calls the same handlers.
+//
+// src/react/context.ts
+// - `context.displayName = ''`: only React DevTools shows it; the context is not exported.
+//
+// src/react/use-event.ts
+// - createSubscriber() starting with `throwOnError: true`: the first insertion effect sets it
+//   before the second one subscribes, so deliver() never reads the initial value.
+// - createSubscriber() starting with `mounted: true`: read only in the microtask queued by a
+//   passive cleanup, which sets it to false first.
+// - the backstop useEffect with `[]` for `[bus, type, subscriber]`: when the bus or type
+//   changes, the insertion effect has resubscribed earlier in the same commit, so the re-run
+//   finds the subscription (`??=`) and does nothing; when a hidden tree is shown again, React
+//   runs the effect function of the latest render, which sees the current bus and type.
+
+/** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
+export default {
+  testRunner: 'vitest',
+  vitest: {
+    // vite.config.ts's three projects (core, react19, react18) without the type tests and the
+    // churn test. Stryker tells tests apart by file and name only, so a React test that covers
+    // a mutant runs on both React versions: a mutant either of them kills counts as killed.
+    configFile: 'vitest.mutation.config.ts',
+  },
+  mutate: ['src/**/*.{ts,tsx}'],
+  coverageAnalysis: 'perTest',
+  // Two workers for two cores: each runs one vitest with one test thread.
+  concurrency: 2,
+  // The machine is shared: a busy neighbour must not turn a surviving mutant into a timeout,
+  // which would count as killed.
+  timeoutMS: 10000,
+  reporters: ['clear-text', 'progress', 'html', 'json'],
+  htmlReporter: { fileName: 'reports/mutation/mutation.html' },
+  jsonReporter: { fileName: 'reports/mutation/mutation.json' },
+  thresholds: { high: 90, low: 80, break: 80 },
+  // What the sandbox copy leaves out: builds, and apps and suites with a config of their own.
+  // (Stryker links every node_modules into the sandbox, tests/react18's React 18 too.)
+  ignorePatterns: ['/dist', '/examples', '/bench', '/tests/e2e', '/tests/package'],
+  // The sandbox, a copy of the repo with the mutants in; removed after every run, failed ones
+  // too, so that no half-run copy is left for eslint or vitest to find.
+  tempDirName: '.stryker-tmp',
+  cleanTempDir: 'always',
+}
