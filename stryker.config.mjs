@@ -24,6 +24,8 @@
 //   out of mutation runs (see vitest.mutation.config.ts).
 // - `const chain = []` starting non-empty: deliver() writes chain[depth] before depthError()
 //   reads chain.slice(0, depth).
+// - depthError() listing all of `chain` (`chain.slice(0, depth)` made `chain`): it throws only
+//   at depth maxDepth, and chain never holds more than maxDepth types.
 // - `signal.addEventListener('abort', unsubscribe, { once: true })` without `once`: a signal
 //   aborts once, and release() removes that listener when it runs.
 // - emit() calling checkType() for string types too (`typeof type !== 'string'` made true):
@@ -58,9 +60,11 @@ export default {
   coverageAnalysis: 'perTest',
   // Two workers for two cores: each runs one vitest with one test thread.
   concurrency: 2,
-  // The machine is shared: a busy neighbour must not turn a surviving mutant into a timeout,
-  // which would count as killed.
-  timeoutMS: 10000,
+  // A timed-out mutant counts as killed, and a surviving core mutant runs the whole React
+  // suite on both React versions (some 40 s on a quiet machine, twice that on a busy one), so
+  // the time limit is generous. Endless loops are still stopped by Stryker's hit limit, and
+  // promises that never settle by vitest's test timeout.
+  timeoutMS: 60000,
   reporters: ['clear-text', 'progress', 'html', 'json'],
   htmlReporter: { fileName: 'reports/mutation/mutation.html' },
   jsonReporter: { fileName: 'reports/mutation/mutation.json' },
