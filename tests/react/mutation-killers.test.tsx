@@ -27,10 +27,7 @@ function renderCaught(ui: ReactNode): string {
 describe('EventBusProvider with a bus prop that is not a bus', () => {
   test.each([
     ['null', null, 'null'],
-    ['a string', 'bus', '"bus"'],
-    ['a number', 42, '42'],
     ['an object without on', {}, 'an object'],
-    ['an object whose on is not a function', { on: 'subscribe' }, 'an object'],
     // Only objects are buses, whatever methods a function carries.
     ['a function with an on method', Object.assign(() => {}, { on: () => () => {} }), 'a function'],
   ])('throws a TypeError that names the prop and shows what it got: %s', (_kind, bus, shown) => {
