@@ -42,7 +42,11 @@ interface Subscriber<P> {
   unsubscribe: (() => void) | null
   /** An error caught for the error boundary that no render has thrown yet. */
   unthrown: CaughtError | null
-  mounted: boolean
+  /**
+   * Set by the passive cleanup and cleared by the passive effect: the component is in a hidden
+   * <Activity>, unmounted, or between StrictMode's simulated unmount and remount.
+   */
+  hidden: boolean
 }
 
 function createSubscriber<P>(
@@ -67,7 +71,7 @@ function createSubscriber<P>(
     },
     unsubscribe: null,
     unthrown: null,
-    mounted: false,
+    hidden: false,
   }
   return subscriber
 }
@@ -95,7 +99,9 @@ export function createUseEvent<E>(context: BusContext<E>) {
       subscriber.throwOnError = throwOnError
     })
     useInsertionEffect(() => {
-      subscriber.unsubscribe = bus.on(type, subscriber.deliver)
+      // A hidden <Activity> whose props change re-runs insertion effects only; the passive
+      // effect subscribes when it is shown again.
+      if (!subscriber.hidden) subscriber.unsubscribe = bus.on(type, subscriber.deliver)
       return () => {
         subscriber.unsubscribe?.()
         subscriber.unsubscribe = null
@@ -108,12 +114,12 @@ export function createUseEvent<E>(context: BusContext<E>) {
     // microtask later: StrictMode's simulated unmount runs the same cleanup and at once runs the
     // effect again, and the subscription must survive that. A tree shown again subscribes again.
     useEffect(() => {
-      subscriber.mounted = true
+      subscriber.hidden = false
       subscriber.unsubscribe ??= bus.on(type, subscriber.deliver)
       return () => {
-        subscriber.mounted = false
+        subscriber.hidden = true
         queueMicrotask(() => {
-          if (subscriber.mounted) return
+          if (!subscriber.hidden) return
           subscriber.unsubscribe?.()
           subscriber.unsubscribe = null
           // Unmounted before the render that would have thrown it: report it, not lose it.

@@ -67,3 +67,46 @@ test(
     expect(log).toEqual([])
   },
 )
+
+test.each([
+  ['its type', { type: 'user:login' as const, sameBus: true }],
+  ['its bus', { type: 'ping' as const, sameBus: false }],
+])(
+  'a useEvent inside a hidden <Activity> whose %s changes while hidden stays unsubscribed until shown',
+  async (_, change) => {
+    const first = createEventBus<TestEvents>()
+    const second = change.sameBus ? first : createEventBus<TestEvents>()
+    const log: string[] = []
+    function Listener({ type }: { type: 'ping' | 'user:login' }) {
+      useEvent(type, (payload) => log.push(`${type}:${JSON.stringify(payload)}`))
+      return null
+    }
+    const ui = (mode: 'visible' | 'hidden', bus: typeof first, type: 'ping' | 'user:login') => (
+      <StrictMode>
+        <EventBusProvider bus={bus}>
+          <Activity mode={mode}>
+            <Listener type={type} />
+          </Activity>
+        </EventBusProvider>
+      </StrictMode>
+    )
+    const { rerender } = render(ui('visible', first, 'ping'))
+    await act(async () => rerender(ui('hidden', first, 'ping')))
+    await act(async () => rerender(ui('hidden', second, change.type)))
+
+    expect(first.listenerCount()).toBe(0)
+    expect(second.listenerCount()).toBe(0)
+    const emit = (label: string) =>
+      change.type === 'ping' ? second.emit('ping', label) : second.emit('user:login', { userId: label })
+    emit('while hidden')
+    expect(log).toEqual([])
+
+    await act(async () => rerender(ui('visible', second, change.type)))
+    emit('shown')
+    expect(log).toEqual([
+      change.type === 'ping' ? 'ping:"shown"' : 'user:login:{"userId":"shown"}',
+    ])
+    expect(second.listenerCount()).toBe(1)
+    if (!change.sameBus) expect(first.listenerCount()).toBe(0)
+  },
+)
