@@ -42,8 +42,6 @@
 // src/react/use-event.ts
 // - createSubscriber() starting with `throwOnError: true`: the first insertion effect sets it
 //   before the second one subscribes, so deliver() never reads the initial value.
-// - createSubscriber() starting with `mounted: true`: read only in the microtask queued by a
-//   passive cleanup, which sets it to false first.
 // - the backstop useEffect with `[]` for `[bus, type, subscriber]`: when the bus or type
 //   changes, the insertion effect has resubscribed earlier in the same commit, so the re-run
 //   finds the subscription (`??=`) and does nothing; when a hidden tree is shown again, React
