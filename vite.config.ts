@@ -6,6 +6,7 @@ const fromRoot = (path: string) => fileURLToPath(new URL(path, import.meta.url))
 // Tests import the package by its public names, mapped to the sources.
 const packageAliases = {
   'busway/core': fromRoot('./src/core/index.ts'),
+  'busway/devtools': fromRoot('./src/devtools/index.ts'),
   busway: fromRoot('./src/index.ts'),
 }
 

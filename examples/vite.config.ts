@@ -12,6 +12,7 @@ export default defineConfig({
   resolve: {
     alias: [
       { find: /^busway\/core$/, replacement: fromHere('../src/core/index.ts') },
+      { find: /^busway\/devtools$/, replacement: fromHere('../src/devtools/index.ts') },
       { find: /^busway$/, replacement: fromHere('../src/index.ts') },
     ],
   },

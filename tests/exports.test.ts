@@ -1,14 +1,21 @@
 import * as busway from 'busway'
 import * as core from 'busway/core'
+import * as devtools from 'busway/devtools'
 import { expect, test } from 'vitest'
 
 // The public surface is pinned: any change to it must be a deliberate diff here.
-test('busway/core exports exactly the core bus factory and its validation error', () => {
-  expect(Object.keys(core).sort()).toEqual(['InvalidPayloadError', 'createEventBus'])
+const coreExports = ['InvalidPayloadError', 'createEventBus', 'inspect', 'listenerCounts', 'logEvents']
+
+test('busway/core exports exactly the bus factory, its validation error and the tracing tools', () => {
+  expect(Object.keys(core).sort()).toEqual(coreExports)
 })
 
 test('busway exports the core and the React bindings, nothing else', () => {
-  expect(Object.keys(busway).sort()).toEqual(['InvalidPayloadError', 'createEventBus', 'createEventHooks'])
+  expect(Object.keys(busway).sort()).toEqual([...coreExports, 'createEventHooks'].sort())
+})
+
+test('busway/devtools exports the panel, nothing else', () => {
+  expect(Object.keys(devtools)).toEqual(['EventBusDevtools'])
 })
 
 test('busway re-exports the same createEventBus as busway/core', () => {

@@ -5,7 +5,8 @@ import EventEmitter3 from 'eventemitter3'
 import mitt from 'mitt'
 import { createNanoEvents } from 'nanoevents'
 import { EventEmitter as TseepEventEmitter } from 'tseep'
-import { createEventBus } from '../../dist/core.js'
+import { createEventBus, inspect } from '../../dist/core.js'
+import { createEventBus as createEventBus010 } from './baseline/busway-0.1.0-core.js'
 
 /** The physical limit: handlers called from plain arrays, with none of a bus's guarantees. */
 function createPlainLoop() {
@@ -25,6 +26,13 @@ function createPlainLoop() {
   }
 }
 
+const buswayAdapter = (create) => ({
+  create,
+  on: (bus, type, handler) => bus.on(type, handler),
+  emit: (bus, type, payload) => bus.emit(type, payload),
+  onAny: (bus, handler) => bus.onAny((_type, payload) => handler(payload)),
+})
+
 const emitterAdapter = (create) => ({
   create,
   on: (emitter, type, handler) => {
@@ -35,12 +43,14 @@ const emitterAdapter = (create) => ({
 })
 
 export const adapters = {
-  busway: {
-    create: () => createEventBus(),
-    on: (bus, type, handler) => bus.on(type, handler),
-    emit: (bus, type, payload) => bus.emit(type, payload),
-    onAny: (bus, handler) => bus.onAny((_type, payload) => handler(payload)),
-  },
+  busway: buswayAdapter(() => createEventBus()),
+  // What tracing costs: the release without its hooks, and a bus with an inspector attached.
+  'busway 0.1.0': buswayAdapter(() => createEventBus010()),
+  'busway, inspected': buswayAdapter(() => {
+    const bus = createEventBus()
+    inspect(bus, () => {})
+    return bus
+  }),
   mitt: {
     ...emitterAdapter(() => mitt()),
     onAny: (emitter, handler) => emitter.on('*', (_type, payload) => handler(payload)),
@@ -72,6 +82,9 @@ export const adapters = {
     emit: (loop, type, payload) => loop.emit(type, payload),
   },
 }
+
+/** busway's own variants, compared with busway in a table of their own. */
+export const buswayVariants = ['busway 0.1.0', 'busway, inspected']
 
 /** Peers that need no eval / new Function, so run under a strict Content-Security-Policy. */
 export const cspSafePeers = ['mitt', 'nanoevents', 'eventemitter3', 'node:events', 'EventTarget']

@@ -9,7 +9,7 @@
 import { execFileSync } from 'node:child_process'
 import { availableParallelism, cpus, loadavg } from 'node:os'
 import { fileURLToPath } from 'node:url'
-import { adapters, cspSafePeers } from './adapters.mjs'
+import { adapters, buswayVariants, cspSafePeers } from './adapters.mjs'
 import { scenarios } from './scenarios.mjs'
 
 const rounds = Number(process.env.BENCH_ROUNDS ?? 3)
@@ -55,20 +55,34 @@ const medians = Object.fromEntries(
 const format = (ns) => (ns == null ? '—' : ns < 10 ? ns.toFixed(2) : ns < 100 ? ns.toFixed(1) : ns.toFixed(0))
 const ratio = (a, b) => (a == null || b == null ? '—' : `${(a / b).toFixed(2)}×`)
 
-const header = ['scenario', ...libraries, 'busway ÷ plain', 'busway ÷ fastest CSP-safe peer', 'busway ÷ mitt', 'busway ÷ tseep']
+const columns = libraries.filter((library) => !buswayVariants.includes(library))
+const header = ['scenario', ...columns, 'busway ÷ plain', 'busway ÷ fastest CSP-safe peer', 'busway ÷ mitt', 'busway ÷ tseep']
 const lines = [`| ${header.join(' | ')} |`, `| ${header.map(() => '---').join(' | ')} |`]
 for (const { id, name } of scenarios) {
   const busway = medians.busway[id]
   const peers = cspSafePeers.map((peer) => [peer, medians[peer][id]]).filter(([, value]) => value != null)
   const [fastestName, fastest] = peers.reduce((best, entry) => (entry[1] < best[1] ? entry : best))
   lines.push(
-    `| (${id}) ${name} | ${libraries.map((library) => format(medians[library][id])).join(' | ')} | ` +
+    `| (${id}) ${name} | ${columns.map((library) => format(medians[library][id])).join(' | ')} | ` +
       `${ratio(busway, medians['plain loop'][id])} | ${ratio(busway, fastest)} (${fastestName}) | ` +
       `${ratio(busway, medians.mitt[id])} | ${ratio(busway, medians.tseep[id])} |`,
   )
 }
 
 console.log(lines.join('\n'))
+
+// Tracing: a bus no inspector watches should cost what 0.1.0 (which had no tracing) cost.
+const tracing = [
+  '| scenario | busway 0.1.0 | busway | busway, inspected | busway ÷ 0.1.0 | inspected ÷ busway |',
+  '| --- | --- | --- | --- | --- | --- |',
+]
+for (const { id, name } of scenarios) {
+  const [old, now, inspected] = ['busway 0.1.0', 'busway', 'busway, inspected'].map((library) => medians[library][id])
+  tracing.push(
+    `| (${id}) ${name} | ${format(old)} | ${format(now)} | ${format(inspected)} | ${ratio(now, old)} | ${ratio(inspected, now)} |`,
+  )
+}
+console.log(`\nTracing cost (\`inspect\`):\n\n${tracing.join('\n')}`)
 console.log(
   `\nMedian of ${rounds} rounds, ns per operation (lower is better); Node ${process.version}, ` +
     `${availableParallelism()} × ${cpus()[0]?.model.trim()}, load average ${loadBefore.toFixed(2)} before / ` +

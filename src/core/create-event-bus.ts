@@ -8,6 +8,7 @@ import type {
   SchemaEvents,
   SubscribeOptions,
 } from './types'
+import { INTERNALS, type BusInternals, type DispatchObserver } from './internals'
 import { InvalidPayloadError } from './invalid-payload-error'
 import { badInput, checkType, reportUncaught } from './report'
 import type { StandardSchemaV1 } from './standard-schema'
@@ -19,6 +20,7 @@ interface Subscription {
   active: boolean
   signal: AbortSignal | undefined
   onAbort: (() => void) | undefined
+  label: string | undefined
 }
 
 /** What the bus keeps of one event type: its subscriptions and its latest payload. */
@@ -53,12 +55,16 @@ function checkHandler(method: string, handler: unknown, argument = 'handler'): v
   if (typeof handler !== 'function') throw badInput(method, argument, 'a function', handler)
 }
 
-function checkSignal(method: string, options: SubscribeOptions | null | undefined): void {
+function checkOptions(method: string, options: SubscribeOptions | null | undefined): void {
   if (options == null) return
   if (typeof options !== 'object') throw badInput(method, 'options', 'an object', options)
+  const label = options.label
+  if (label !== undefined && typeof label !== 'string') {
+    throw badInput(method, 'options.label', 'a string', label)
+  }
+  const signal = options.signal as Partial<AbortSignal> | null | undefined
   // Duck-typed rather than `instanceof`, so signals from another realm (an iframe, jsdom,
   // a polyfill) are accepted, as DOM addEventListener accepts them.
-  const signal = options.signal as Partial<AbortSignal> | null | undefined
   if (
     signal !== undefined &&
     (typeof signal?.aborted !== 'boolean' ||
@@ -108,10 +114,7 @@ function validate(schemas: SchemaTable, type: string, payload: unknown): unknown
   if (schema === undefined) return payload
   const result = schema['~standard'].validate(payload)
   if (typeof (result as Partial<PromiseLike<unknown>>).then === 'function') {
-    throw new TypeError(
-      `busway: emit("${type}"): the schema of "${type}" validates asynchronously, but emit is ` +
-        'synchronous; give this event a synchronous schema',
-    )
+    throw new TypeError(`busway: emit("${type}"): its schema is async; emit is synchronous`)
   }
   const { issues, value } = result as StandardSchemaV1.Result<unknown> & { value?: unknown }
   if (issues) throw new InvalidPayloadError(type, issues)
@@ -215,7 +218,7 @@ export function createEventBus<E extends object>(options?: EventBusOptions<E>): 
     subscribeOptions: SubscribeOptions | undefined,
   ): () => void {
     checkHandler(method, handler)
-    checkSignal(method, subscribeOptions)
+    checkOptions(method, subscribeOptions)
     const signal = subscribeOptions?.signal
     if (signal?.aborted) return noop
 
@@ -225,6 +228,7 @@ export function createEventBus<E extends object>(options?: EventBusOptions<E>): 
       active: true,
       signal: undefined,
       onAbort: undefined,
+      label: subscribeOptions?.label,
     }
     if (type === undefined) {
       add(anyList, subscription)
@@ -276,6 +280,7 @@ export function createEventBus<E extends object>(options?: EventBusOptions<E>): 
     type: string,
     payload: unknown,
     toAny: boolean,
+    observer: DispatchObserver | undefined,
   ): void {
     chain[depth++] = type
     list.dispatching++
@@ -284,10 +289,12 @@ export function createEventBus<E extends object>(options?: EventBusOptions<E>): 
         const subscription = snapshot[index]!
         if (!subscription.active) continue
         if (subscription.once) end(type, subscription)
+        observer?.called(subscription.label)
         try {
           if (toAny) (subscription.handler as (type: string, payload: unknown) => void)(type, payload)
           else (subscription.handler as EventHandler<unknown>)(payload)
         } catch (error) {
+          observer?.threw(error, subscription.label)
           report(error, type, payload)
         }
       }
@@ -297,7 +304,34 @@ export function createEventBus<E extends object>(options?: EventBusOptions<E>): 
     }
   }
 
-  return {
+  /** Records `payload` as the latest of `type`, then calls the type's and the onAny handlers. */
+  function dispatch(type: string, payload: unknown, observer?: DispatchObserver): void {
+    let entry = entries[type]
+    if (entry !== undefined) entry.latest = payload
+    else if (payload !== undefined) {
+      entries[type] = entry = { subscriptions: NONE, latest: payload, dispatching: 0 }
+    }
+    const typed = entry === undefined || entry.subscriptions.length === 0 ? undefined : entry
+    const anyAtStart = anyList
+    const anySnapshot = anyAtStart.subscriptions
+    if (anySnapshot.length === 0) {
+      if (typed !== undefined) deliver(typed, typed.subscriptions, type, payload, false, observer)
+      return
+    }
+    // The onAny snapshot is taken now, so it is kept while the type's handlers run.
+    anyAtStart.dispatching++
+    try {
+      if (typed !== undefined) deliver(typed, typed.subscriptions, type, payload, false, observer)
+    } finally {
+      anyAtStart.dispatching--
+    }
+    deliver(anyAtStart, anySnapshot, type, payload, true, observer)
+  }
+
+  // `inspect` replaces `dispatch` here with a traced one while it has inspectors.
+  const internals: BusInternals = { dispatch, subscriptions: () => entries }
+
+  const bus: EventBus<E> & { [INTERNALS]: BusInternals } = {
     on(type, handler, subscribeOptions) {
       checkType('on', type)
       return subscribe('on', type, handler, false, subscribeOptions)
@@ -327,26 +361,7 @@ export function createEventBus<E extends object>(options?: EventBusOptions<E>): 
       if (typeof type !== 'string') checkType('emit', type)
       if (depth >= maxDepth) throw depthError(type)
       if (schemas !== undefined) payload = validate(schemas, type, payload)
-      let entry = entries[type]
-      if (entry !== undefined) entry.latest = payload
-      else if (payload !== undefined) {
-        entries[type] = entry = { subscriptions: NONE, latest: payload, dispatching: 0 }
-      }
-      const typed = entry === undefined || entry.subscriptions.length === 0 ? undefined : entry
-      const anyAtStart = anyList
-      const anySnapshot = anyAtStart.subscriptions
-      if (anySnapshot.length === 0) {
-        if (typed !== undefined) deliver(typed, typed.subscriptions, type, payload, false)
-        return
-      }
-      // The onAny snapshot is taken now, so it is kept while the type's handlers run.
-      anyAtStart.dispatching++
-      try {
-        if (typed !== undefined) deliver(typed, typed.subscriptions, type, payload, false)
-      } finally {
-        anyAtStart.dispatching--
-      }
-      deliver(anyAtStart, anySnapshot, type, payload, true)
+      internals.dispatch(type, payload)
     },
 
     latest(type) {
@@ -367,5 +382,8 @@ export function createEventBus<E extends object>(options?: EventBusOptions<E>): 
       entries = createDictionary()
       anyList = { subscriptions: [], dispatching: 0 }
     },
+
+    [INTERNALS]: internals,
   }
+  return bus
 }

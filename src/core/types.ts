@@ -92,7 +92,83 @@ export interface SubscribeOptions {
    * does. An already-aborted signal subscribes nothing.
    */
   signal?: AbortSignal | undefined
+  /**
+   * A name for this subscriber, for tracing: `inspect` lists the labels of the
+   * subscribers each `emit` called, and names the label of a handler that threw.
+   */
+  label?: string | undefined
 }
+
+/**
+ * An error thrown by a handler during a traced `emit`.
+ *
+ * @example
+ * ```ts
+ * import type { HandlerErrorTrace } from 'busway/core'
+ *
+ * const describe = ({ error, label }: HandlerErrorTrace) => `${label ?? 'a handler'}: ${String(error)}`
+ * ```
+ */
+export interface HandlerErrorTrace {
+  /** What the handler threw. */
+  readonly error: unknown
+  /** The `label` the handler was subscribed with, if any. */
+  readonly label: string | undefined
+}
+
+/**
+ * What `inspect` reports about one `emit`, once its dispatch has finished. A union over the
+ * event map, so checking `type` narrows `payload`.
+ *
+ * @example
+ * ```ts
+ * import { createEventBus, inspect, type EmitTrace } from 'busway/core'
+ *
+ * const bus = createEventBus<{ save: { id: string } }>()
+ * const slow: EmitTrace[] = []
+ * inspect(bus, (trace) => {
+ *   if (trace.duration > 16) slow.push(trace) // dispatches longer than a frame
+ * })
+ * ```
+ */
+export type EmitTrace<E = Record<string, unknown>> = {
+  [K in EventType<E>]: {
+    /** This bus's sequence number of the emit: 1 for the first traced emit, then 2, 3, … */
+    readonly id: number
+    /**
+     * The `id` of the emit whose handler made this emit, or `undefined` for an emit made
+     * outside any handler: following `parentId` up gives the causal chain.
+     */
+    readonly parentId: number | undefined
+    /** The event type. */
+    readonly type: K
+    /** The payload, after schema validation (the value handlers received). */
+    readonly payload: E[K]
+    /** When the emit started: `performance.now()`, in milliseconds. */
+    readonly time: number
+    /** How long the dispatch took, nested emits included, in milliseconds. */
+    readonly duration: number
+    /** How many handlers were called, `onAny` handlers included. */
+    readonly handlers: number
+    /** The labels of the labelled handlers that were called, in call order. */
+    readonly labels: readonly string[]
+    /** The errors the handlers threw, in order (they were also reported as usual). */
+    readonly errors: readonly HandlerErrorTrace[]
+  }
+}[EventType<E>]
+
+/**
+ * A function given to `inspect`: called with the trace of every `emit` of a bus.
+ *
+ * @example
+ * ```ts
+ * import type { EmitInspector } from 'busway/core'
+ *
+ * const inspector: EmitInspector<{ tick: number }> = ({ id, type, payload }) =>
+ *   console.debug(`#${id}`, type, payload)
+ * ```
+ */
+export type EmitInspector<E = Record<string, unknown>> = (trace: EmitTrace<E>) => void
 
 /**
  * What `onError` is told about a handler's error: the event that was being delivered. A union
@@ -210,10 +286,11 @@ export interface EventBus<E> {
    *
    * @param type - the event name.
    * @param handler - called with the payload, synchronously, in subscription order.
-   * @param options - `signal` ends the subscription when aborted; an aborted one subscribes nothing.
+   * @param options - `signal` ends the subscription when aborted; an aborted one subscribes
+   *   nothing. `label` names the subscriber in traces (see `inspect`).
    * @returns an unsubscribe function; calling it again, or after `clear()`, does nothing.
-   * @throws {TypeError} when `type` is not a string, `handler` is not a function or
-   *   `options.signal` is not an AbortSignal.
+   * @throws {TypeError} when `type` is not a string, `handler` is not a function,
+   *   `options.signal` is not an AbortSignal or `options.label` is not a string.
    *
    * @example
    * ```ts
@@ -237,7 +314,7 @@ export interface EventBus<E> {
    *
    * @param type - the event name.
    * @param handler - called with the payload of the first `emit` of `type`.
-   * @param options - `signal` ends the subscription when aborted; an aborted one subscribes nothing.
+   * @param options - as for `on`: `signal` and `label`.
    * @returns an unsubscribe function, to end the subscription before it fires.
    * @throws {TypeError} as `on` does.
    *

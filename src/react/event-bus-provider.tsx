@@ -2,6 +2,7 @@ import { useRef, type ReactNode } from 'react'
 import { createEventBus, type EventBus } from '../core'
 import { badInput } from '../core/report'
 import type { BusContext } from './context'
+import { nearestBusContext } from './nearest-bus'
 
 /**
  * Props of `EventBusProvider`.
@@ -37,6 +38,11 @@ export function createEventBusProvider<E extends object>(context: BusContext<E>)
     // dropped; every component still sees the same bus for the provider's lifetime.
     const ownBus = useRef<EventBus<E> | null>(null)
     const value = bus ?? (ownBus.current ??= createEventBus<E>())
-    return <context.Provider value={value}>{children}</context.Provider>
+    const Nearest = nearestBusContext()
+    return (
+      <context.Provider value={value}>
+        <Nearest.Provider value={value as EventBus<object>}>{children}</Nearest.Provider>
+      </context.Provider>
+    )
   }
 }

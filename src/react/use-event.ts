@@ -1,5 +1,5 @@
 import { useDebugValue, useEffect, useInsertionEffect, useRef, useState } from 'react'
-import type { EventHandler, EventType } from '../core'
+import type { EventBus, EventHandler, EventType } from '../core'
 import { badInput, checkType, reportUncaught } from '../core/report'
 import { useBusFrom, type BusContext } from './context'
 
@@ -11,7 +11,7 @@ import { useBusFrom, type BusContext } from './context'
  * import { createEventHooks, type UseEventOptions } from 'busway'
  *
  * const { useEvent } = createEventHooks<{ 'data:update': { id: string } }>()
- * const options: UseEventOptions = { throwOnError: true }
+ * const options: UseEventOptions = { throwOnError: true, label: 'Panel' }
  * function Panel() {
  *   useEvent('data:update', ({ id }) => { if (!id) throw new Error('no id') }, options)
  *   return null
@@ -25,6 +25,12 @@ export interface UseEventOptions {
    * `onError` (or `reportError`). Other handlers of the same `emit` still run. Default false.
    */
   throwOnError?: boolean | undefined
+  /**
+   * A name for this subscriber in traces: `inspect`, `logEvents` and `<EventBusDevtools />` list
+   * the labels of the handlers each event called, and name the one that threw. Changing it
+   * subscribes again under the new label.
+   */
+  label?: string | undefined
 }
 
 /** Holds a caught error, so that a thrown `undefined` or `null` still counts as one. */
@@ -76,6 +82,15 @@ function createSubscriber<P>(
   return subscriber
 }
 
+function subscribe<E, K extends EventType<E>>(
+  bus: EventBus<E>,
+  type: K,
+  subscriber: Subscriber<E[K]>,
+  label: string | undefined,
+): () => void {
+  return bus.on(type, subscriber.deliver, label === undefined ? undefined : { label })
+}
+
 export function createUseEvent<E>(context: BusContext<E>) {
   return function useEvent<K extends EventType<E>>(
     type: K,
@@ -86,6 +101,10 @@ export function createUseEvent<E>(context: BusContext<E>) {
     checkType('useEvent', type)
     if (typeof handler !== 'function') throw badInput('useEvent', 'handler', 'a function', handler)
     const throwOnError = options?.throwOnError === true
+    const label = options?.label
+    if (label !== undefined && typeof label !== 'string') {
+      throw badInput('useEvent', 'options.label', 'a string', label)
+    }
     const [caught, setCaught] = useState<CaughtError | null>(null)
     const ref = useRef<Subscriber<E[K]> | null>(null)
     const subscriber = (ref.current ??= createSubscriber(handler, setCaught))
@@ -101,12 +120,12 @@ export function createUseEvent<E>(context: BusContext<E>) {
     useInsertionEffect(() => {
       // A hidden <Activity> whose props change re-runs insertion effects only; the passive
       // effect subscribes when it is shown again.
-      if (!subscriber.hidden) subscriber.unsubscribe = bus.on(type, subscriber.deliver)
+      if (!subscriber.hidden) subscriber.unsubscribe = subscribe(bus, type, subscriber, label)
       return () => {
         subscriber.unsubscribe?.()
         subscriber.unsubscribe = null
       }
-    }, [bus, type, subscriber])
+    }, [bus, type, subscriber, label])
 
     // A backstop: React 18 skips insertion-effect cleanups in a subtree that a Suspense boundary
     // hid and then deleted (facebook/react#26670), and React 19 keeps insertion effects of a
@@ -115,7 +134,7 @@ export function createUseEvent<E>(context: BusContext<E>) {
     // effect again, and the subscription must survive that. A tree shown again subscribes again.
     useEffect(() => {
       subscriber.hidden = false
-      subscriber.unsubscribe ??= bus.on(type, subscriber.deliver)
+      subscriber.unsubscribe ??= subscribe(bus, type, subscriber, label)
       return () => {
         subscriber.hidden = true
         queueMicrotask(() => {
@@ -127,7 +146,7 @@ export function createUseEvent<E>(context: BusContext<E>) {
           subscriber.unthrown = null
         })
       }
-    }, [bus, type, subscriber])
+    }, [bus, type, subscriber, label])
 
     if (caught !== null) {
       // Writing to the subscriber during render bends React's rules; it only records that this

@@ -1,0 +1,38 @@
+// Internal: how `inspect`, `listenerCounts` and the devtools reach into a bus. Kept out of the
+// bus's public methods so that a bus nobody inspects carries none of the tracing code.
+
+/**
+ * The key of a bus's internals. From `Symbol.for`, so that every copy of busway in an app (its
+ * ESM and CJS builds, each entry point's bundle) reaches the same internals.
+ */
+export const INTERNALS: unique symbol = Symbol.for('busway.internals')
+
+/** Told about each handler a traced dispatch calls. */
+export interface DispatchObserver {
+  /** Before a handler is called, with the `label` it was subscribed with. */
+  called(label: string | undefined): void
+  /** When that handler throws, before the error is reported. */
+  threw(error: unknown, label: string | undefined): void
+}
+
+/** Records the latest payload and calls the handlers: the part of `emit` after validation. */
+export type Dispatch = (type: string, payload: unknown, observer?: DispatchObserver) => void
+
+export interface BusInternals {
+  /**
+   * What `emit` calls after validation: the bus's own dispatch, or while inspectors are
+   * attached, a traced one that calls it with an observer.
+   */
+  dispatch: Dispatch
+  /** The subscriptions of each type that has an entry (some may have none left). */
+  subscriptions(): Record<string, { subscriptions: readonly unknown[] } | undefined>
+  /** The state of `inspect` on this bus, created when first needed. */
+  tracer?: unknown
+}
+
+/** A bus's internals, or `undefined` when `bus` was not made by `createEventBus`. */
+export function internalsOf(bus: unknown): BusInternals | undefined {
+  return bus !== null && typeof bus === 'object'
+    ? (bus as Partial<Record<typeof INTERNALS, BusInternals>>)[INTERNALS]
+    : undefined
+}

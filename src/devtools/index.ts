@@ -1,0 +1,1 @@
+export { EventBusDevtools, type EventBusDevtoolsProps } from './event-bus-devtools'

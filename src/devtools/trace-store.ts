@@ -1,0 +1,95 @@
+import type { EmitTrace } from '../core'
+
+/** What the panel shows: an immutable snapshot, replaced at most once per frame. */
+export interface TraceSnapshot {
+  /** The kept traces, oldest first (in the order their emits finished). */
+  readonly traces: readonly EmitTrace[]
+  readonly paused: boolean
+  /** How many events were not kept because recording was paused. */
+  readonly skipped: number
+}
+
+export interface TraceStore {
+  add(trace: EmitTrace): void
+  setPaused(paused: boolean): void
+  clear(): void
+  subscribe(listener: () => void): () => void
+  getSnapshot(): TraceSnapshot
+}
+
+const nextFrame = (callback: () => void): void => {
+  if (typeof requestAnimationFrame === 'function') requestAnimationFrame(callback)
+  else setTimeout(callback, 16)
+}
+
+/**
+ * A ring buffer of the latest `capacity` traces. Traces that arrive between two frames are
+ * published together, so an emit storm costs one re-render per frame, not one per event.
+ */
+export function createTraceStore(capacity: number): TraceStore {
+  let snapshot: TraceSnapshot = { traces: [], paused: false, skipped: 0 }
+  let incoming: EmitTrace[] = []
+  let skipped = 0
+  let scheduled = false
+  const listeners = new Set<() => void>()
+
+  function publish(next: TraceSnapshot): void {
+    snapshot = next
+    listeners.forEach((listener) => listener())
+  }
+
+  function flush(): void {
+    scheduled = false
+    if (incoming.length === 0 && skipped === snapshot.skipped) return
+    const traces = [...snapshot.traces, ...incoming]
+    incoming = []
+    publish({ ...snapshot, traces: traces.length > capacity ? traces.slice(-capacity) : traces, skipped })
+  }
+
+  return {
+    add(trace) {
+      if (snapshot.paused) skipped++
+      else incoming.push(trace)
+      if (!scheduled) {
+        scheduled = true
+        nextFrame(flush)
+      }
+    },
+    setPaused(paused) {
+      flush()
+      publish({ ...snapshot, paused })
+    },
+    clear() {
+      incoming = []
+      skipped = 0
+      publish({ ...snapshot, traces: [], skipped: 0 })
+    },
+    subscribe(listener) {
+      listeners.add(listener)
+      return () => listeners.delete(listener)
+    },
+    getSnapshot: () => snapshot,
+  }
+}
+
+/** A trace with the traces of the emits its handlers made, oldest first. */
+export interface TraceNode {
+  trace: EmitTrace
+  children: TraceNode[]
+}
+
+/**
+ * Arranges traces into trees by `parentId`: the roots newest first, children in the order they
+ * were emitted. A trace whose parent is no longer kept becomes a root.
+ */
+export function buildTree(traces: readonly EmitTrace[]): TraceNode[] {
+  const nodes = new Map<number, TraceNode>()
+  for (const trace of traces) nodes.set(trace.id, { trace, children: [] })
+  const roots: TraceNode[] = []
+  for (const node of [...nodes.values()].sort((a, b) => a.trace.id - b.trace.id)) {
+    const parent = node.trace.parentId === undefined ? undefined : nodes.get(node.trace.parentId)
+    if (parent === undefined) roots.push(node)
+    else parent.children.push(node)
+  }
+  return roots.reverse()
+}
