@@ -122,13 +122,13 @@ function checkBuiltFiles() {
   const scripts = fs.readdirSync(dist).filter((file) => /\.(c|m)?js$/.test(file))
   for (const file of scripts) {
     const prologue = directives(fs.readFileSync(path.join(dist, file), 'utf8'))
-    if (/^index\.c?js$/.test(file)) {
+    if (/^(index|devtools)\.c?js$/.test(file)) {
       if (prologue[0] !== 'use client') problems.push(`dist/${file} must start with the 'use client' directive`)
     } else if (prologue.includes('use client')) {
       problems.push(`dist/${file} must not have a 'use client' directive`)
     }
   }
-  for (const file of ['index.js', 'index.cjs']) {
+  for (const file of ['index.js', 'index.cjs', 'devtools.js', 'devtools.cjs']) {
     if (!scripts.includes(file)) problems.push(`dist/${file} is missing`)
   }
   for (const entry of ['core.js', 'core.cjs', 'core.d.ts', 'core.d.cts']) {
@@ -139,7 +139,7 @@ function checkBuiltFiles() {
     }
     console.log(`  dist/${entry}: ${[...files].map((f) => path.relative(dist, f)).join(', ')} — no react`)
   }
-  console.log(`  'use client' first in dist/index.js and dist/index.cjs only (checked: ${scripts.join(', ')})`)
+  console.log(`  'use client' first in dist/index and dist/devtools (.js, .cjs) only (checked: ${scripts.join(', ')})`)
   if (problems.length) throw new CheckError(`\n  - ${problems.join('\n  - ')}`)
 }
 
@@ -157,10 +157,11 @@ function checkManifestAndContents() {
   const problems = []
   const files = listFiles(installed).sort()
   console.log(`  ${files.length} files: ${files.join(', ')}`)
-  const allowed = /^(package\.json|core\/package\.json|dist\/[^/]+|(README|LICENSE|LICENCE|CHANGELOG)(\.[a-z]+)?)$/i
+  const allowed = /^(package\.json|(core|devtools)\/package\.json|dist\/[^/]+|(README|LICENSE|LICENCE|CHANGELOG)(\.[a-z]+)?)$/i
   for (const file of files) if (!allowed.test(file)) problems.push(`unexpected file in the tarball: ${file}`)
-  for (const file of ['package.json', 'core/package.json', 'dist/index.js', 'dist/index.cjs', 'dist/index.d.ts',
-    'dist/index.d.cts', 'dist/core.js', 'dist/core.cjs', 'dist/core.d.ts', 'dist/core.d.cts']) {
+  for (const file of ['package.json', 'core/package.json', 'devtools/package.json', 'dist/index.js', 'dist/index.cjs',
+    'dist/index.d.ts', 'dist/index.d.cts', 'dist/core.js', 'dist/core.cjs', 'dist/core.d.ts', 'dist/core.d.cts',
+    'dist/devtools.js', 'dist/devtools.cjs', 'dist/devtools.d.ts', 'dist/devtools.d.cts']) {
     if (!files.includes(file)) problems.push(`missing from the tarball: ${file}`)
   }
   for (const doc of ['README', 'LICENSE']) {

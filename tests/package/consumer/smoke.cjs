@@ -73,3 +73,26 @@ assert.equal(html, '<p>initial</p>', 'server rendering returns the initial state
 assert.equal(bus.listenerCount(), 0, 'server rendering subscribes nothing')
 assert.deepEqual(logged, [], 'server rendering printed a warning')
 console.log("ok - CommonJS: busway/core bus in the busway provider, renderToString")
+
+// Tracing across the CJS copies: each entry bundles its own core, and the bus's internals sit
+// under a Symbol.for key, so busway's inspect works on a bus from busway/core.
+const traced = core.createEventBus()
+const traces = []
+const detach = busway.inspect(traced, (trace) => traces.push(trace))
+traced.on('save', () => traced.emit('saved'), { label: 'storage' })
+traced.emit('save', { id: 's-1' })
+detach()
+assert.deepEqual(
+  traces.map(({ id, parentId, type, labels }) => [id, parentId, type, labels]),
+  [[2, 1, 'saved', []], [1, undefined, 'save', ['storage']]],
+  'inspect from busway on a busway/core bus',
+)
+assert.deepEqual({ ...core.listenerCounts(traced) }, { save: 1 }, 'listenerCounts')
+
+// The devtools panel renders nothing on the server, and finds the provider of busway's hooks.
+const { EventBusDevtools } = require('busway/devtools')
+const panelHtml = renderToString(
+  React.createElement(hooks.EventBusProvider, { bus: traced }, React.createElement(EventBusDevtools)),
+)
+assert.equal(panelHtml, '', 'the devtools panel renders nothing on the server')
+console.log('ok - CommonJS: inspect across entries, busway/devtools on the server')

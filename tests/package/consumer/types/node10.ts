@@ -1,7 +1,8 @@
 // Type-checked against the installed tarball with moduleResolution "node10" (no exports map):
 // `busway` through package.json "types", `busway/core` through the core/package.json stub.
 import { createEventBus, createEventHooks, type EventBus } from 'busway'
-import { createEventBus as createCoreEventBus } from 'busway/core'
+import { createEventBus as createCoreEventBus, inspect } from 'busway/core'
+import { EventBusDevtools, type EventBusDevtoolsProps } from 'busway/devtools'
 
 interface Events {
   'user:login': { userId: string }
@@ -18,3 +19,9 @@ bus.emit('user:login', { userId: 1 })
 coreBus.emit('user:logout')
 
 export const hooks = createEventHooks<Events>()
+
+inspect(bus, (trace) => {
+  if (trace.type === 'user:login') void trace.payload.userId
+})
+export const devtoolsProps: EventBusDevtoolsProps<Events> = { bus, capacity: 100 }
+export const Devtools = EventBusDevtools

@@ -2,7 +2,8 @@
 // CommonJS module (this folder's package.json says "type": "commonjs", so imports compile to
 // require()): the "require" conditions of the exports map (dist/*.d.cts).
 import { createEventBus, createEventHooks, type EventBus } from 'busway'
-import { createEventBus as createCoreEventBus } from 'busway/core'
+import { createEventBus as createCoreEventBus, logEvents } from 'busway/core'
+import { EventBusDevtools, type EventBusDevtoolsProps } from 'busway/devtools'
 
 interface Events {
   'user:login': { userId: string }
@@ -26,3 +27,9 @@ export function useLogin(): { userId: string } | undefined {
   hooks.useEvent('user:login', (payload) => void payload.nope)
   return hooks.useEventState('user:login')
 }
+
+export const stopLogging = logEvents(bus, { filter: ['user:login'] })
+// @ts-expect-error not an event of the bus
+logEvents(bus, { filter: ['user:logout'] })
+export const devtoolsProps: EventBusDevtoolsProps<Events> = { bus, position: 'top-left' }
+export const Devtools = EventBusDevtools

@@ -1,0 +1,271 @@
+import { act, fireEvent, render } from '@testing-library/react'
+import { StrictMode } from 'react'
+import { renderToString } from 'react-dom/server'
+import { createEventBus, createEventHooks } from 'busway'
+import { EventBusDevtools } from 'busway/devtools'
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest'
+import { expectConsoleErrors } from './support/console-guard'
+import './support/dom'
+import type { TestEvents } from './support/events'
+
+const { EventBusProvider, useEvent } = createEventHooks<TestEvents>()
+
+// The panel publishes new events once per animation frame; fake timers drive the frames.
+beforeEach(() => {
+  vi.useFakeTimers({ toFake: ['requestAnimationFrame', 'setTimeout', 'setInterval', 'clearInterval'] })
+})
+afterEach(() => {
+  vi.useRealTimers()
+})
+
+/** The panel's shadow root: the panel renders into it, out of the app's DOM and CSS. */
+function panelRoot(): ShadowRoot {
+  const host = document.querySelector('[data-busway-devtools]')
+  if (host?.shadowRoot == null) throw new Error('no devtools host in the document')
+  return host.shadowRoot
+}
+
+const query = <T extends Element = HTMLElement>(selector: string) => panelRoot().querySelector<T>(selector)
+const queryAll = (selector: string) => [...panelRoot().querySelectorAll<HTMLElement>(selector)]
+
+/** The rows of the event list, as `type#id` with nested rows indented under their parent. */
+function rows(): string[] {
+  return queryAll('li.event').map((row) => {
+    let depth = 0
+    for (let parent = row.parentElement; parent !== null; parent = parent.parentElement) {
+      if (parent.classList.contains('nested')) depth++
+    }
+    return `${'  '.repeat(depth)}${row.dataset.eventType}#${row.dataset.eventId}`
+  })
+}
+
+async function nextFrame(): Promise<void> {
+  await act(async () => {
+    vi.advanceTimersByTime(20)
+  })
+}
+
+function Listeners() {
+  useEvent('ping', () => {}, { label: 'Pinger' })
+  useEvent('count', (count) => {
+    if (count < 0) throw new Error('negative count')
+  }, { label: 'Counter' })
+  return null
+}
+
+function renderPanel(props: Parameters<typeof EventBusDevtools>[0] = {}) {
+  const bus = createEventBus<TestEvents>({ onError: () => {} })
+  const view = render(
+    <StrictMode>
+      <EventBusProvider bus={bus}>
+        <Listeners />
+        <EventBusDevtools initialIsOpen {...props} />
+      </EventBusProvider>
+    </StrictMode>,
+  )
+  return { bus, ...view }
+}
+
+describe('<EventBusDevtools />', () => {
+  test('lists events newest first, each with its type, payload preview, handler count and time', async () => {
+    const { bus } = renderPanel()
+
+    bus.emit('ping', 'hello')
+    bus.emit('user:login', { userId: 'u-1' })
+    await nextFrame()
+
+    expect(rows()).toEqual(['user:login#2', 'ping#1'])
+    const ping = query('li[data-event-id="1"] summary')!
+    expect(ping.querySelector('.preview')!.textContent).toBe('"hello"')
+    expect(ping.querySelector('.handlers')!.textContent).toBe('1 handler')
+    expect(ping.querySelector('.handlers')!.getAttribute('title')).toBe('Pinger')
+    expect(ping.querySelector('.time')!.textContent).toMatch(/^\d\d:\d\d:\d\d\.\d{3}$/)
+    expect(ping.querySelector('.duration')!.textContent).toMatch(/^\d+\.\d\d ms$/)
+    expect(query('li[data-event-id="2"] .preview')!.textContent).toBe('{userId: "u-1"}')
+  })
+
+  test('shows an event emitted by a handler under the event it was handling', async () => {
+    const { bus } = renderPanel()
+    bus.on('user:login', () => {
+      bus.emit('ping', 'welcome')
+      bus.emit('count', 1)
+    })
+
+    bus.emit('user:login', { userId: 'u-1' })
+    bus.emit('app:ready')
+    await nextFrame()
+
+    expect(rows()).toEqual(['app:ready#4', 'user:login#1', '  ping#2', '  count#3'])
+  })
+
+  test('marks an event whose handler threw, with the label and error', async () => {
+    const { bus } = renderPanel()
+
+    bus.emit('count', -1)
+    await nextFrame()
+
+    const row = query('li[data-event-id="1"]')!
+    expect(row.classList.contains('failed')).toBe(true)
+    expect(row.querySelector('.errors')!.textContent).toBe('1 error')
+    expect(row.querySelector('.error-line')!.textContent).toBe('"Counter" threw Error: negative count')
+    expect(query('.toggle .badge.failed')!.textContent).toBe('1')
+  })
+
+  test('filters by text and by a seen type, keeping the parents of matching events for context', async () => {
+    const { bus } = renderPanel()
+    bus.on('user:login', () => bus.emit('ping', 'welcome'))
+    bus.emit('user:login', { userId: 'u-1' })
+    bus.emit('count', 3)
+    await nextFrame()
+
+    fireEvent.change(query('input[type="search"]')!, { target: { value: 'PIN' } })
+    expect(rows()).toEqual(['user:login#1', '  ping#2'])
+    expect(query('li[data-event-id="1"]')!.classList.contains('context')).toBe(true)
+
+    fireEvent.change(query('input[type="search"]')!, { target: { value: '' } })
+    const select = query<HTMLSelectElement>('select')!
+    expect([...select.options].map((option) => option.value)).toEqual(['', 'count', 'ping', 'user:login'])
+    fireEvent.change(select, { target: { value: 'count' } })
+    expect(rows()).toEqual(['count#3'])
+
+    fireEvent.change(query('input[type="search"]')!, { target: { value: 'nothing' } })
+    expect(query('.empty')!.textContent).toBe('No event matches the filter.')
+  })
+
+  test('pause stops recording until resumed, and clear empties the list', async () => {
+    const { bus } = renderPanel()
+    const pause = () => [...queryAll('button.action')].find((button) => /Pause|Resume/.test(button.textContent!))!
+    bus.emit('count', 1)
+    await nextFrame()
+
+    fireEvent.click(pause())
+    expect(pause().getAttribute('aria-pressed')).toBe('true')
+    bus.emit('count', 2)
+    await nextFrame()
+    expect(rows()).toEqual(['count#1'])
+    expect(query('[role="status"]')!.textContent).toBe('Paused: new events are not recorded (1 so far).')
+
+    fireEvent.click(pause())
+    bus.emit('count', 3)
+    await nextFrame()
+    expect(rows()).toEqual(['count#3', 'count#1'])
+
+    fireEvent.click(queryAll('button.action').find((button) => button.textContent === 'Clear')!)
+    expect(rows()).toEqual([])
+    expect(query('.empty')!.textContent).toBe('No events yet. Emit one on the bus.')
+  })
+
+  test('keeps only the latest `capacity` events', async () => {
+    const { bus } = renderPanel({ capacity: 3 })
+
+    for (let count = 1; count <= 5; count++) bus.emit('count', count)
+    await nextFrame()
+
+    expect(rows()).toEqual(['count#5', 'count#4', 'count#3'])
+    expect(query('.toggle .badge')!.textContent).toBe('3')
+  })
+
+  test('expands a payload into a tree', async () => {
+    const { bus } = renderPanel()
+    bus.emit('user:login', { userId: 'u-1' })
+    await nextFrame()
+
+    const details = query<HTMLDetailsElement>('li[data-event-id="1"] > details')!
+    details.open = true
+    const tree = details.querySelector('.tree details')!
+    expect(tree.querySelector('.leaf')!.textContent).toBe('userId: "u-1"')
+  })
+
+  test('the listeners view shows each type’s subscription count and onAny, updated while open', async () => {
+    const { bus } = renderPanel()
+    fireEvent.click(queryAll('[role="tab"]').find((tab) => tab.textContent === 'Listeners')!)
+
+    const count = (type: string) => query(`tr[data-listener-type="${type}"] .count`)?.textContent
+    expect([count('ping'), count('count'), count('*')]).toEqual(['1', '1', '0'])
+
+    const stop = bus.onAny(() => {})
+    bus.on('ping', () => {})
+    await act(async () => {
+      vi.advanceTimersByTime(600)
+    })
+    expect([count('ping'), count('*')]).toEqual(['2', '1'])
+    stop()
+  })
+
+  test('opens and closes from the toggle; Escape closes and gives focus back to the toggle', async () => {
+    renderPanel({ initialIsOpen: false })
+    const toggle = query<HTMLButtonElement>('button.toggle')!
+    expect(toggle.getAttribute('aria-expanded')).toBe('false')
+    expect(query('section.panel')).toBeNull()
+
+    fireEvent.click(toggle)
+    expect(toggle.getAttribute('aria-expanded')).toBe('true')
+    expect(panelRoot().activeElement).toBe(query('input[type="search"]'))
+
+    fireEvent.keyDown(query('section.panel')!, { key: 'Escape' })
+    expect(query('section.panel')).toBeNull()
+    expect(panelRoot().activeElement).toBe(toggle)
+  })
+
+  test('keeps its styles in its shadow root, and leaves no host behind on unmount', () => {
+    const { unmount } = renderPanel()
+    expect(query('style')!.textContent).toContain(':host { all: initial; }')
+    expect(document.head.querySelectorAll('style')).toHaveLength(0)
+
+    unmount()
+    expect(document.querySelector('[data-busway-devtools]')).toBeNull()
+  })
+
+  test('stops inspecting the bus when unmounted', async () => {
+    const { bus, unmount } = renderPanel()
+    const emitWhileMounted = () => bus.emit('ping', 'x')
+    emitWhileMounted()
+    unmount()
+    await nextFrame()
+
+    // With no inspector left, labels are no longer collected: a fresh inspector sees only new ids.
+    const seen: number[] = []
+    const { inspect } = await import('busway/core')
+    inspect(bus, (trace) => seen.push(trace.id))
+    bus.emit('ping', 'y')
+    expect(seen).toEqual([2])
+  })
+
+  test('watches the bus prop when given one, without a provider', async () => {
+    const bus = createEventBus<TestEvents>()
+    render(<EventBusDevtools bus={bus} initialIsOpen />)
+
+    bus.emit('app:ready')
+    await nextFrame()
+
+    expect(rows()).toEqual(['app:ready#1'])
+  })
+
+  test('renders nothing on the server', () => {
+    const bus = createEventBus<TestEvents>()
+    const html = renderToString(
+      <EventBusProvider bus={bus}>
+        <EventBusDevtools initialIsOpen />
+      </EventBusProvider>,
+    )
+    expect(html).toBe('')
+  })
+
+  test('throws a clear error without a bus, and for bad props', () => {
+    expectConsoleErrors()
+    expect(() => render(<EventBusDevtools />)).toThrow(
+      'busway: <EventBusDevtools> needs a bus: render it inside an <EventBusProvider>, or pass one as its bus prop.',
+    )
+    const bus = createEventBus<TestEvents>()
+    expect(() => render(<EventBusDevtools bus={bus} capacity={0} />)).toThrow(RangeError)
+    expect(() => render(<EventBusDevtools bus={bus} capacity={1.5} />)).toThrow(
+      'busway: EventBusDevtools(): the capacity prop must be a positive integer, got 1.5',
+    )
+    expect(() => render(<EventBusDevtools bus={bus} position={'middle' as never} />)).toThrow(
+      /the position prop must be one of bottom-right, bottom-left, top-right, top-left, got "middle"/,
+    )
+    expect(() => render(<EventBusDevtools bus={{} as never} />)).toThrow(
+      /EventBusDevtools\(\): bus must be an EventBus made by createEventBus\(\)/,
+    )
+  })
+})
