@@ -6,6 +6,7 @@ import { EventLog } from './components/EventLog'
 import { Header } from './components/Header'
 import { LoginForm } from './components/LoginForm'
 import { MonitorSwitch } from './components/MonitorSwitch'
+import { ReportActions } from './components/ReportActions'
 import { UpdatesPanel } from './components/UpdatesPanel'
 import type { Monitor } from './monitor'
 
@@ -32,6 +33,9 @@ export function App({ monitor }: AppProps) {
           <MonitorSwitch monitor={monitor} />
           <AlertControls />
           <AlertRegion />
+        </Card>
+        <Card title="Reports">
+          <ReportActions />
         </Card>
         <Card title="Event log" wide>
           <EventLog />

@@ -7,6 +7,9 @@ export interface AppEvents {
   'user:login': { userId: string }
   'data:update': { resourceId: string; data: unknown; updatedAt: number }
   'system:alert': { severity: Severity; message: string }
+  'report:save': { reportId: string }
+  'report:saved': { reportId: string; savedAt: number }
+  'report:export': { reportId: string; format: 'pdf' | 'csv' }
 }
 
 export type AppBus = EventBus<AppEvents>

@@ -1,5 +1,6 @@
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
+import { EventBusDevtools } from 'busway/devtools'
 import { App } from './App'
 import { appBus } from './bus'
 import { EventBusProvider } from './hooks'
@@ -22,6 +23,8 @@ createRoot(container).render(
   <StrictMode>
     <EventBusProvider bus={appBus}>
       <App monitor={monitor} />
+      {/* An app would usually render it in development only; the demo shows it always. */}
+      <EventBusDevtools />
     </EventBusProvider>
   </StrictMode>,
 )

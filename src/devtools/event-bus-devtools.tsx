@@ -249,10 +249,10 @@ function Panel({ id, bus, store, close }: { id: string; bus: DevtoolsProps['bus'
             </option>
           ))}
         </select>
+        {/* The label says what a click does, so no aria-pressed (which would contradict it). */}
         <button
           type="button"
-          className="action"
-          aria-pressed={snapshot.paused}
+          className={snapshot.paused ? 'action active' : 'action'}
           onClick={() => store.setPaused(!snapshot.paused)}
         >
           {snapshot.paused ? 'Resume' : 'Pause'}

@@ -51,7 +51,7 @@ button, input, select { font: inherit; color: inherit; }
 .bar input, .bar select { padding: 3px 6px; border: 1px solid var(--border); border-radius: 6px; background: var(--bg); min-width: 0; }
 .bar input { flex: 1 1 120px; }
 .bar .action { padding: 3px 9px; border: 1px solid var(--border); border-radius: 6px; background: var(--bg); cursor: pointer; }
-.bar .action[aria-pressed="true"] { background: var(--accent); color: var(--accent-fg); border-color: var(--accent); }
+.bar .action.active { background: var(--accent); color: var(--accent-fg); border-color: var(--accent); }
 .status { padding: 4px 10px; color: var(--muted); border-bottom: 1px solid var(--border); }
 .body { flex: 1; overflow: auto; }
 .empty { padding: 24px; text-align: center; color: var(--muted); }

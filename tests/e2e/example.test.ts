@@ -14,6 +14,8 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 const fromRoot = (path: string) => fileURLToPath(new URL(`../../${path}`, import.meta.url))
 const examplesConfig = fromRoot('examples/vite.config.ts')
 const screenshotPath = fromRoot('examples/screenshot.png')
+const devtoolsScreenshotPath = fromRoot('docs/devtools.png')
+const devtoolsDarkScreenshotPath = fromRoot('docs/devtools-dark.png')
 const chromiumPath = process.env.CHROMIUM_PATH || '/usr/bin/chromium'
 const chromiumArgs = [
   '--headless',
@@ -61,6 +63,10 @@ describe('the example app, built and served by vite preview', () => {
   test('plays the event bus scenario without a console error or warning', async () => {
     await runScenario(urlOf(server), { screenshot: true })
   })
+
+  test('the devtools panel shows events, their causes and errors; filters, pauses and closes', async () => {
+    await runDevtoolsScenario(urlOf(server), { screenshot: true })
+  })
 })
 
 describe('the example app on the vite dev server (React development build)', () => {
@@ -82,6 +88,10 @@ describe('the example app on the vite dev server (React development build)', () 
 
   test('plays the event bus scenario without a console error or warning', async () => {
     await runScenario(urlOf(server), { screenshot: false })
+  })
+
+  test('the devtools panel shows events, their causes and errors; filters, pauses and closes', async () => {
+    await runDevtoolsScenario(urlOf(server), { screenshot: false })
   })
 })
 
@@ -174,16 +184,17 @@ async function runScenario(url: string, { screenshot }: { screenshot: boolean })
     )
 
     // Hiding the panel unmounts the list and ends its subscription; showing it subscribes again.
-    // The header, the alerts, the list and the event log hold one subscription each.
-    await expect.poll(textOf(allListeners)).toBe('4')
+    // The header, the alerts, the list and the event log hold one subscription each, and the
+    // reports card three.
+    await expect.poll(textOf(allListeners)).toBe('7')
     await expect.poll(textOf(updateListeners)).toBe('1')
     for (let cycle = 0; cycle < 3; cycle++) {
       await page.getByRole('button', { name: 'Hide panel' }).click()
-      await expect.poll(textOf(allListeners)).toBe('3')
+      await expect.poll(textOf(allListeners)).toBe('6')
       await expect.poll(textOf(updateListeners)).toBe('0')
       expect(await updates.count()).toBe(0)
       await page.getByRole('button', { name: 'Show panel' }).click()
-      await expect.poll(textOf(allListeners)).toBe('4')
+      await expect.poll(textOf(allListeners)).toBe('7')
       await expect.poll(textOf(updateListeners)).toBe('1')
     }
     // The remounted list starts empty and receives the next update exactly once.
@@ -213,6 +224,155 @@ async function runScenario(url: string, { screenshot }: { screenshot: boolean })
     expect(problems).toEqual([])
   } catch (error) {
     // A step failed: say what the page printed too, which often explains why.
+    if (problems.length > 0 && error instanceof Error) {
+      error.message += `\n\nThe page printed:\n${problems.join('\n')}`
+    }
+    throw error
+  } finally {
+    await context.close()
+  }
+}
+
+/** The event types of the panel's rows, in order, nested rows indented under their parent. */
+async function panelRows(page: Page): Promise<string[]> {
+  return page.locator('li.event').evaluateAll((rows) =>
+    rows.map((row) => {
+      let depth = 0
+      for (let parent = row.parentElement; parent !== null; parent = parent.parentElement) {
+        if (parent.classList.contains('nested')) depth++
+      }
+      return `${'  '.repeat(depth)}${(row as HTMLElement).dataset.eventType}`
+    }),
+  )
+}
+
+async function runDevtoolsScenario(url: string, { screenshot }: { screenshot: boolean }): Promise<void> {
+  if (browser === undefined) throw new Error('the browser did not start')
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } })
+  const page = await context.newPage()
+  const problems = watchConsole(page)
+  try {
+    await page.goto(url)
+    await page.getByRole('button', { name: 'Pause monitor' }).click()
+    await expect.poll(textOf(page.getByRole('status', { name: 'Monitor status' }))).toBe('paused')
+
+    // Playwright's locators pierce open shadow roots, as a user's eyes do.
+    const toggle = page.getByRole('button', { name: /^busway/ })
+    await toggle.click()
+    expect(await toggle.getAttribute('aria-expanded')).toBe('true')
+    const panel = page.getByRole('region', { name: 'busway devtools' })
+    await panel.waitFor()
+    await panel.getByRole('button', { name: 'Clear' }).click()
+
+    await page.getByLabel('User ID').fill('ada')
+    await page.getByRole('button', { name: 'Log in' }).click()
+    await page.getByRole('button', { name: 'Save report' }).click()
+    await page.getByRole('button', { name: 'Export as PDF' }).click()
+
+    // Newest first; an event emitted by a handler sits under the event it was handling.
+    await expect.poll(() => panelRows(page)).toEqual([
+      'report:export',
+      '  system:alert',
+      'report:save',
+      '  report:saved',
+      '    system:alert',
+      'user:login',
+    ])
+    const save = page.locator('li.event[data-event-type="report:save"]').first()
+    // Its handlers: the reports card's (labelled) and the event log's onAny (labelled too).
+    expect(await save.locator(':scope > details .handlers').textContent()).toBe('2 handlers')
+    expect(await save.locator(':scope > details .handlers').getAttribute('title')).toBe('report storage, EventLog')
+    expect(await save.locator(':scope > details .preview').textContent()).toBe('{reportId: "report-42"}')
+
+    // The failed export is red, names the handler by its label, and shows the error.
+    const failed = page.locator('li.event[data-event-type="report:export"]')
+    expect(await failed.getAttribute('class')).toContain('failed')
+    const errors = failed.locator(':scope > details .errors')
+    expect(await errors.textContent()).toBe('1 error')
+    expect(await errors.evaluate((element) => getComputedStyle(element).color)).toBe('rgb(198, 40, 40)')
+    await failed.locator(':scope > details > summary').click()
+    expect(await failed.locator('.error-line').textContent()).toBe(
+      '"exporter" threw Error: The PDF export service is unavailable',
+    )
+
+    // A payload expands to a tree, by keyboard too.
+    await save.locator(':scope > details > summary').focus()
+    await page.keyboard.press('Enter')
+    await save.locator(':scope > details .tree .leaf').filter({ hasText: 'reportId: "report-42"' }).waitFor()
+
+    // Light and dark colour schemes, following prefers-color-scheme.
+    const panelBackground = () => panel.evaluate((element) => getComputedStyle(element).backgroundColor)
+    expect(await panelBackground()).toBe('rgb(255, 255, 255)')
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur())
+    const box = await panel.boundingBox()
+    if (box === null) throw new Error('the panel has no box')
+    const margin = 16
+    const clip = { x: box.x - margin, y: box.y - margin, width: box.width + 2 * margin, height: box.height + 60 + margin }
+    if (screenshot) await page.screenshot({ path: devtoolsScreenshotPath, clip })
+    await page.emulateMedia({ colorScheme: 'dark' })
+    expect(await panelBackground()).toBe('rgb(27, 30, 36)')
+    if (screenshot) await page.screenshot({ path: devtoolsDarkScreenshotPath, clip })
+    await page.emulateMedia({ colorScheme: 'light' })
+
+    // Filter by text, then by one of the seen types.
+    const filter = page.getByRole('searchbox', { name: 'Filter events by type' })
+    await filter.fill('report:s')
+    await expect.poll(() => panelRows(page)).toEqual(['report:save', '  report:saved'])
+    await filter.fill('')
+    await page.getByRole('combobox', { name: 'Show one type' }).selectOption('system:alert')
+    await expect.poll(() => panelRows(page)).toEqual([
+      'report:export',
+      '  system:alert',
+      'report:save',
+      '  report:saved',
+      '    system:alert',
+    ])
+    expect(await failed.getAttribute('class')).toContain('context')
+    await page.getByRole('combobox', { name: 'Show one type' }).selectOption('')
+
+    // Paused, new events are counted but not listed; resumed, they are listed again.
+    await panel.getByRole('button', { name: 'Pause' }).click()
+    await page.getByRole('button', { name: 'Save report' }).click()
+    await expect.poll(textOf(panel.getByRole('status'))).toBe(
+      'Paused: new events are not recorded (3 so far).',
+    )
+    expect(await panelRows(page)).toHaveLength(6)
+    await panel.getByRole('button', { name: 'Resume' }).click()
+    await page.getByRole('button', { name: 'Save report' }).click()
+    await expect.poll(async () => (await panelRows(page)).slice(0, 3)).toEqual([
+      'report:save',
+      '  report:saved',
+      '    system:alert',
+    ])
+
+    // The listeners view counts subscriptions per type.
+    await page.getByRole('tab', { name: 'Listeners' }).click()
+    const table = page.getByRole('table', { name: 'Listeners per event type' })
+    await expect.poll(textOf(table.locator('tr[data-listener-type="report:save"] .count'))).toBe('1')
+    await expect.poll(textOf(table.locator('tr[data-listener-type="*"] .count'))).toBe('1')
+
+    // The host app's CSS does not reach into the panel's shadow root (inherited properties
+    // included), and the panel's CSS does not reach the app.
+    const panelRulesInDocument = await page.evaluate(() =>
+      [...document.styleSheets].some((sheet) => [...sheet.cssRules].some((rule) => rule.cssText.includes('.panel'))),
+    )
+    expect(panelRulesInDocument).toBe(false)
+    await page.addStyleTag({
+      content: 'body { color: rgb(255, 0, 255) !important; } button { background: rgb(255, 0, 255) !important; }',
+    })
+    expect(await toggle.evaluate((element) => getComputedStyle(element).backgroundColor)).not.toBe('rgb(255, 0, 255)')
+    expect(await panel.evaluate((element) => getComputedStyle(element).color)).not.toBe('rgb(255, 0, 255)')
+
+    // Escape closes the panel and gives focus back to the toggle; Enter opens it again.
+    await panel.getByRole('tab', { name: 'Listeners' }).focus()
+    await page.keyboard.press('Escape')
+    await panel.waitFor({ state: 'detached' })
+    expect(await toggle.evaluate((element) => element === (element.getRootNode() as ShadowRoot).activeElement)).toBe(true)
+    await page.keyboard.press('Enter')
+    await panel.waitFor()
+
+    expect(problems).toEqual([])
+  } catch (error) {
     if (problems.length > 0 && error instanceof Error) {
       error.message += `\n\nThe page printed:\n${problems.join('\n')}`
     }

@@ -41,7 +41,7 @@ export function AlertRegion() {
   useEvent('system:alert', (alert) => {
     const entry = { key: nextKey.current++, alert, receivedAt: Date.now() }
     setShown((previous) => [entry, ...previous].slice(0, MAX_ALERTS))
-  })
+  }, { label: 'AlertRegion' })
 
   return (
     <div className="alerts" role="log" aria-label="Alerts">

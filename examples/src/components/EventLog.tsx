@@ -22,6 +22,12 @@ function summarize(...[type, payload]: AnyEventArgs<AppEvents>): string {
       return `${payload.resourceId} ${JSON.stringify(payload.data)}`
     case 'system:alert':
       return `${payload.severity}: ${payload.message}`
+    case 'report:save':
+      return `save ${payload.reportId}`
+    case 'report:saved':
+      return `saved ${payload.reportId}`
+    case 'report:export':
+      return `export ${payload.reportId} as ${payload.format}`
   }
 }
 
@@ -41,7 +47,7 @@ export function EventLog() {
           at: Date.now(),
         }
         setEntries((previous) => [entry, ...previous].slice(0, MAX_ENTRIES))
-      }),
+      }, { label: 'EventLog' }),
     [bus],
   )
 

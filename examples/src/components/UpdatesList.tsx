@@ -18,7 +18,7 @@ export function UpdatesList() {
   useEvent('data:update', (update) => {
     const key = nextKey.current++
     setUpdates((previous) => [{ key, update }, ...previous].slice(0, MAX_UPDATES))
-  })
+  }, { label: 'UpdatesList' })
 
   return (
     <>
