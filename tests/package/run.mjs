@@ -10,10 +10,12 @@
 // Set KEEP_PACKAGE_TMP=1 to keep the temp dir for debugging.
 import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
+import { createRequire } from 'node:module'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
+const esbuild = createRequire(import.meta.url)('esbuild')
 const repo = path.resolve(here, '..', '..')
 const rel = (file) => path.relative(repo, file) || '.'
 const keepTmp = process.env.KEEP_PACKAGE_TMP === '1'
@@ -223,6 +225,28 @@ try {
   step('runtime: CommonJS consumer (node smoke.cjs)', () => run(process.execPath, ['smoke.cjs'], { cwd: consumer }))
 
   step('runtime: ES module consumer (node smoke.mjs)', () => run(process.execPath, ['smoke.mjs'], { cwd: consumer }))
+
+  step('devtools: in a development bundle, left out of a production one', () => {
+    const bundle = (mode) =>
+      esbuild.buildSync({
+        entryPoints: [path.join(consumer, 'devtools-app.jsx')],
+        absWorkingDir: consumer,
+        bundle: true,
+        write: false,
+        format: 'esm',
+        jsx: 'automatic',
+        minify: true,
+        external: ['react', 'react-dom'],
+        define: { 'process.env.NODE_ENV': JSON.stringify(mode) },
+        logLevel: 'error',
+      }).outputFiles[0].text
+    const marker = 'busway devtools' // the panel's accessible name, a string in its code
+    const development = bundle('development')
+    const production = bundle('production')
+    if (!development.includes(marker)) throw new CheckError('the development bundle lacks the devtools panel')
+    if (production.includes(marker)) throw new CheckError('the production bundle still contains the devtools panel')
+    console.log(`  development bundle ${development.length} B with the panel, production ${production.length} B without`)
+  })
 
   step('SPEC test: vitest + jsdom against the installed tarball', () =>
     npx('vitest', ['run', '--config', path.join(here, 'vitest.config.ts')], {
