@@ -1,4 +1,5 @@
 import {
+  memo,
   useEffect,
   useId,
   useMemo,
@@ -271,7 +272,12 @@ function Panel({ id, bus, store, close }: { id: string; bus: DevtoolsProps['bus'
       )}
       <div className="body">
         {view === 'events' ? (
-          <EventList tree={tree} matches={matches} empty={snapshot.traces.length === 0} />
+          <EventList
+            tree={tree}
+            matches={matches}
+            filterKey={`${type}\n${needle}`}
+            empty={snapshot.traces.length === 0}
+          />
         ) : (
           <ListenersView bus={bus} />
         )}
@@ -285,7 +291,14 @@ function shown(node: TraceNode, matches: (trace: EmitTrace) => boolean): boolean
   return matches(node.trace) || node.children.some((child) => shown(child, matches))
 }
 
-function EventList({ tree, matches, empty }: { tree: TraceNode[]; matches: (trace: EmitTrace) => boolean; empty: boolean }) {
+interface RowProps {
+  node: TraceNode
+  matches: (trace: EmitTrace) => boolean
+  /** Changes exactly when `matches` does: what the memoized rows compare. */
+  filterKey: string
+}
+
+function EventList({ tree, matches, filterKey, empty }: Omit<RowProps, 'node'> & { tree: TraceNode[]; empty: boolean }) {
   const visible = tree.filter((node) => shown(node, matches))
   if (visible.length === 0) {
     return <p className="empty">{empty ? 'No events yet. Emit one on the bus.' : 'No event matches the filter.'}</p>
@@ -293,13 +306,27 @@ function EventList({ tree, matches, empty }: { tree: TraceNode[]; matches: (trac
   return (
     <ol aria-label="Events, newest first">
       {visible.map((node) => (
-        <EventRow key={node.trace.id} node={node} matches={matches} />
+        <EventRow key={node.trace.id} node={node} matches={matches} filterKey={filterKey} />
       ))}
     </ol>
   )
 }
 
-function EventRow({ node, matches }: { node: TraceNode; matches: (trace: EmitTrace) => boolean }) {
+function sameRow(previous: RowProps, next: RowProps): boolean {
+  return previous.filterKey === next.filterKey && sameTree(previous.node, next.node)
+}
+
+/** Whether two trees hold the same traces: the tree is rebuilt on every update, its traces not. */
+function sameTree(a: TraceNode, b: TraceNode): boolean {
+  return (
+    a.trace === b.trace &&
+    a.children.length === b.children.length &&
+    a.children.every((child, index) => sameTree(child, b.children[index]!))
+  )
+}
+
+// Memoized, so that an update re-renders the new rows only, not all of the (up to 500) others.
+const EventRow = memo(function EventRow({ node, matches, filterKey }: RowProps) {
   const { trace, children } = node
   const { id, parentId, type, payload, time, duration, handlers, labels, errors } = trace
   const nested = children.filter((child) => shown(child, matches))
@@ -342,13 +369,13 @@ function EventRow({ node, matches }: { node: TraceNode; matches: (trace: EmitTra
       {nested.length > 0 && (
         <ol className="nested" aria-label={`Emitted while handling ${type} #${id}`}>
           {nested.map((child) => (
-            <EventRow key={child.trace.id} node={child} matches={matches} />
+            <EventRow key={child.trace.id} node={child} matches={matches} filterKey={filterKey} />
           ))}
         </ol>
       )}
     </li>
   )
-}
+}, sameRow)
 
 interface ListenerSnapshot {
   byType: [type: string, count: number][]

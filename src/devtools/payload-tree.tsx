@@ -13,8 +13,27 @@ function entriesOf(value: object): [key: string, value: unknown][] {
   return Object.entries(value)
 }
 
-/** A one-line preview of a value, in the spirit of a browser console's. */
+function readEntries(value: object): [key: string, value: unknown][] {
+  try {
+    return entriesOf(value)
+  } catch (error) {
+    return [['(unreadable)', error]]
+  }
+}
+
+/**
+ * A one-line preview of a value, in the spirit of a browser console's. A payload whose getters
+ * throw (or a revoked proxy) shows as unreadable instead of breaking the panel.
+ */
 export function preview(value: unknown, depth = 0): string {
+  try {
+    return previewOf(value, depth)
+  } catch {
+    return '(unreadable)'
+  }
+}
+
+function previewOf(value: unknown, depth: number): string {
   switch (typeof value) {
     case 'string':
       return JSON.stringify(value.length > 60 ? `${value.slice(0, 60)}…` : value)
@@ -61,7 +80,7 @@ export function PayloadTree({ name, value, defaultOpen = false }: { name: string
       </div>
     )
   }
-  const entries = open ? entriesOf(value) : []
+  const entries = open ? readEntries(value) : []
   return (
     <details open={defaultOpen} onToggle={(event) => setOpen(event.currentTarget.open)}>
       <summary>

@@ -165,6 +165,39 @@ describe('<EventBusDevtools />', () => {
     expect(query('.toggle .badge')!.textContent).toBe('3')
   })
 
+  test('a parent row updates when the ring buffer drops one of its nested events', async () => {
+    const { bus } = renderPanel({ capacity: 3 })
+    bus.on('user:login', () => {
+      bus.emit('ping', 'first')
+      bus.emit('count', 1)
+    })
+    bus.emit('user:login', { userId: 'u-1' })
+    await nextFrame()
+    expect(rows()).toEqual(['user:login#1', '  ping#2', '  count#3'])
+
+    // Nested events finish, and so arrive, before their parent: ping#2 is the oldest kept.
+    bus.emit('app:ready')
+    await nextFrame()
+
+    expect(rows()).toEqual(['app:ready#4', 'user:login#1', '  count#3'])
+  })
+
+  test('a payload whose getter throws shows as unreadable, without breaking the panel', async () => {
+    const { bus } = renderPanel()
+    const hostile = {
+      get userId(): string {
+        throw new Error('no access')
+      },
+    }
+
+    bus.emit('user:login', hostile)
+    bus.emit('ping', 'after')
+    await nextFrame()
+
+    expect(rows()).toEqual(['ping#2', 'user:login#1'])
+    expect(query('li[data-event-id="1"] .preview')!.textContent).toBe('(unreadable)')
+  })
+
   test('expands a payload into a tree', async () => {
     const { bus } = renderPanel()
     bus.emit('user:login', { userId: 'u-1' })
