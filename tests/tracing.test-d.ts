@@ -3,6 +3,7 @@ import {
   inspect,
   listenerCounts,
   logEvents,
+  type EmitInspector,
   type EmitTrace,
   type EventBus,
   type HandlerErrorTrace,
@@ -38,6 +39,11 @@ describe('tracing types', () => {
       trace.id = 2
     })
     expectTypeOf(detach).toEqualTypeOf<() => void>()
+  })
+
+  test('an inspector written for any bus fits a bus of a narrower event map', () => {
+    const generic: EmitInspector = (trace) => console.log(trace.type)
+    expectTypeOf(inspect(bus, generic)).toEqualTypeOf<() => void>()
   })
 
   test('an inspector written for another event map is rejected', () => {

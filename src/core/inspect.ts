@@ -18,6 +18,8 @@ interface Tracer {
   /** The bus's own dispatch, untraced. */
   dispatch: Dispatch
   traced: Dispatch
+  /** True while inspectors are being called: their own emits are dispatched untraced. */
+  reporting: boolean
 }
 
 /** The internals of `bus`, or a TypeError naming `method` when it was not made by createEventBus. */
@@ -35,7 +37,10 @@ function createTracer(internals: BusInternals): Tracer {
     count: 0,
     current: undefined,
     dispatch: internals.dispatch,
+    reporting: false,
     traced(type, payload) {
+      // An inspector that emits would otherwise trace its own emits, report them, and so on.
+      if (tracer.reporting) return tracer.dispatch(type, payload)
       const parent = tracer.current
       const trace: Trace = {
         id: ++tracer.count,
@@ -63,15 +68,21 @@ function createTracer(internals: BusInternals): Tracer {
       } finally {
         trace.duration = performance.now() - trace.time
         tracer.current = parent
-        const inspectors = tracer.inspectors
-        for (const inspector of inspectors) {
-          // One that an earlier inspector detached is not called, as for handlers.
-          if (!tracer.inspectors.includes(inspector)) continue
-          try {
-            inspector(trace)
-          } catch (error) {
-            reportUncaught(error)
+        const outerReport = tracer.reporting
+        tracer.reporting = true
+        try {
+          const inspectors = tracer.inspectors
+          for (const inspector of inspectors) {
+            // One that an earlier inspector detached is not called, as for handlers.
+            if (!tracer.inspectors.includes(inspector)) continue
+            try {
+              inspector(trace)
+            } catch (error) {
+              reportUncaught(error)
+            }
           }
+        } finally {
+          tracer.reporting = outerReport
         }
       }
     },
@@ -89,7 +100,11 @@ function createTracer(internals: BusInternals): Tracer {
  *
  * - A nested emit finishes, and so is reported, before the emit that made it.
  * - An `emit` that throws (bad type, `maxDepth`, invalid payload) dispatches nothing and is not
- *   reported; its error reaches its caller as usual.
+ *   reported; its error reaches its caller as usual. `time` is taken after schema validation.
+ * - An emit made by an inspector is dispatched as usual but not traced (an inspector that emits
+ *   would otherwise feed itself).
+ * - Errors that `useEvent`'s `throwOnError` hands to an error boundary never reach the bus, so
+ *   they are not in `errors`.
  * - Handler errors are still reported to `onError` (or `reportError`) as usual.
  * - An error thrown by an inspector is reported as DOM `EventTarget` reports a listener's error,
  *   and does not stop other inspectors.
@@ -116,7 +131,9 @@ function createTracer(internals: BusInternals): Tracer {
  * detach()
  * ```
  */
-export function inspect<E>(bus: EventBus<E>, inspector: EmitInspector<E>): () => void {
+// The parameter is spelled out rather than `EmitInspector<E>`: TypeScript then accepts an
+// inspector written for any bus (`EmitInspector`) on a bus of a narrower event map.
+export function inspect<E>(bus: EventBus<E>, inspector: (trace: EmitTrace<E>) => void): () => void {
   const internals = internalsFor('inspect', bus)
   if (typeof inspector !== 'function') {
     throw badInput('inspect', 'inspector', 'a function', inspector)

@@ -31,9 +31,11 @@ interface TraceNode {
 
 const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`
 
-/** The one-line summary of a trace: `#2 user:login  2 handlers (Header, Toasts) · 0.05 ms`. */
+/** The one-line summary of a trace: `#2 user:login  3 handlers (Header, Toasts, 1 unlabelled) · 0.05 ms`. */
 function summary({ id, type, handlers, labels, errors, duration }: EmitTrace): string {
-  const who = labels.length > 0 ? ` (${labels.join(', ')})` : ''
+  const unlabelled = handlers - labels.length
+  const names = unlabelled > 0 && labels.length > 0 ? [...labels, `${unlabelled} unlabelled`] : labels
+  const who = names.length > 0 ? ` (${names.join(', ')})` : ''
   const failed = errors.length > 0 ? ` · ${plural(errors.length, 'error')}` : ''
   return `#${id} ${type}  ${plural(handlers, 'handler')}${who} · ${duration.toFixed(2)} ms${failed}`
 }
@@ -80,12 +82,17 @@ export function logEvents<E>(bus: EventBus<E>, options: LogEventsOptions<E> = {}
     if (!shows(trace)) return children.forEach(print)
     const failed = trace.errors.length > 0
     output.groupCollapsed(`%c${summary(trace)}`, failed ? 'color: #d32f2f' : '')
-    output.log('payload:', trace.payload)
-    for (const { error, label } of trace.errors) {
-      output.error(`${label === undefined ? 'a handler' : `"${label}"`} threw:`, error)
+    // Closed even when a filter throws on a nested event: an open group would swallow the
+    // app's later logs.
+    try {
+      output.log('payload:', trace.payload)
+      for (const { error, label } of trace.errors) {
+        output.error(`${label === undefined ? 'a handler' : `"${label}"`} threw:`, error)
+      }
+      children.forEach(print)
+    } finally {
+      output.groupEnd()
     }
-    children.forEach(print)
-    output.groupEnd()
   }
 
   // Nested emits finish before their parent: they wait here, by parent id, until it does.

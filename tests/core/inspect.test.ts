@@ -324,6 +324,24 @@ describe('inspect: attaching and detaching', () => {
     expect(handler).toHaveBeenCalledOnce()
   })
 
+  test('emits made by an inspector are dispatched but not traced', () => {
+    const bus = createEventBus<TestEvents>()
+    const ticks: number[] = []
+    bus.on('tick', (n) => ticks.push(n))
+    bus.on('app:ready', () => bus.emit('tick', 2))
+    const traced: string[] = []
+    inspect(bus, (trace) => {
+      traced.push(trace.type)
+      // Unconditional: traced, this would feed itself without end.
+      bus.emit('app:ready')
+    })
+
+    bus.emit('tick', 1)
+
+    expect(traced).toEqual(['tick'])
+    expect(ticks).toEqual([1, 2])
+  })
+
   test('clear() keeps inspectors attached, and listenerCount does not count them', () => {
     const bus = createEventBus<TestEvents>()
     const { traces } = record(bus)

@@ -114,6 +114,54 @@ describe('logEvents', () => {
     expect(steady(lines)).toEqual(['▸ #2 tick  0 handlers · <ms> ms', '  payload: 1'])
   })
 
+  test('counts unlabelled handlers beside the labels in the title', () => {
+    const { output, lines } = fakeConsole()
+    const bus = createEventBus<TestEvents>()
+    bus.on('tick', () => {}, { label: 'Clock' })
+    bus.on('tick', () => {})
+    bus.onAny(() => {})
+    logEvents(bus, { console: output })
+
+    bus.emit('tick', 1)
+
+    expect(steady(lines)[0]).toBe('▸ #1 tick  3 handlers (Clock, 2 unlabelled) · <ms> ms')
+  })
+
+  test('a filter that throws on a nested event still closes every group it opened', () => {
+    const reportError = vi.fn()
+    vi.stubGlobal('reportError', reportError)
+    const { output, lines } = fakeConsole()
+    let open = 0
+    const counting = {
+      ...output,
+      groupCollapsed: (...args: unknown[]) => {
+        open++
+        output.groupCollapsed(...args)
+      },
+      groupEnd: () => {
+        open--
+        output.groupEnd()
+      },
+    }
+    const bus = createEventBus<TestEvents>()
+    bus.on('user:login', () => bus.emit('tick', 1))
+    const failure = new Error('filter failed')
+    logEvents(bus, {
+      console: counting,
+      filter: (trace) => {
+        if (trace.type === 'tick') throw failure
+        return true
+      },
+    })
+
+    bus.emit('user:login', { userId: 'u-1' })
+    vi.unstubAllGlobals()
+
+    expect(open).toBe(0)
+    expect(lines[0]).toMatch(/^▸ #1 user:login/)
+    expect(reportError).toHaveBeenCalledWith(failure)
+  })
+
   test('prints to the global console by default', () => {
     const groupCollapsed = vi.spyOn(console, 'groupCollapsed').mockImplementation(() => {})
     const log = vi.spyOn(console, 'log').mockImplementation(() => {})
