@@ -1,12 +1,15 @@
 import {
+  Component,
   memo,
   useEffect,
   useId,
+  useInsertionEffect,
   useMemo,
   useRef,
   useState,
   useSyncExternalStore,
   type KeyboardEvent,
+  type ReactNode,
 } from 'react'
 import { createPortal } from 'react-dom'
 import { inspect, listenerCounts, type EmitTrace, type EventBus } from '../core'
@@ -45,6 +48,14 @@ const SCHEMES = ['light', 'dark', 'system']
 
 const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`
 
+/**
+ * A duration for people: browsers round `performance.now()` to 0.1 ms or coarser (to hinder
+ * timing attacks), so finer digits would only be noise.
+ */
+function formatDuration(ms: number): string {
+  return ms < 0.1 ? '< 0.1 ms' : `${ms.toFixed(1)} ms`
+}
+
 /** Wall-clock time of a `performance.now()` reading, as HH:MM:SS.mmm. */
 function clockTime(time: number): string {
   const date = new Date(performance.timeOrigin + time)
@@ -82,8 +93,8 @@ function useShadowRoot(): ShadowRoot | null {
  * @param props - see {@link EventBusDevtoolsProps}: `bus`, `capacity`, `initialIsOpen`,
  *   `position`, `colorScheme`.
  * @throws {Error} when there is neither a `bus` prop nor an `EventBusProvider` above it.
- * @throws {TypeError} when `bus` is not a bus made by `createEventBus`, or `position` or
- *   `colorScheme` is not one of its values.
+ * @throws {TypeError} when the bus (the prop's or the provider's) was not made by
+ *   `createEventBus`, or `position` or `colorScheme` is not one of its values.
  * @throws {RangeError} when `capacity` is not a positive integer.
  *
  * @example
@@ -96,6 +107,7 @@ function useShadowRoot(): ShadowRoot | null {
  *   return (
  *     <EventBusProvider>
  *       {children}
+ *       {/* import.meta.env.DEV with Vite: the panel is left out of production builds *\/}
  *       {process.env.NODE_ENV !== 'production' && <EventBusDevtools />}
  *     </EventBusProvider>
  *   )
@@ -116,7 +128,7 @@ export function EventBusDevtools<E = Record<string, unknown>>({
       'busway: <EventBusDevtools> needs a bus: render it inside an <EventBusProvider>, or pass one as its bus prop.',
     )
   }
-  if (busProp !== undefined) internalsFor('EventBusDevtools', busProp)
+  internalsFor('EventBusDevtools', bus)
   if (!Number.isInteger(capacity) || capacity < 1) {
     throw badInput('EventBusDevtools', 'the capacity prop', 'a positive integer', capacity, RangeError)
   }
@@ -127,17 +139,44 @@ export function EventBusDevtools<E = Record<string, unknown>>({
     throw badInput('EventBusDevtools', 'the colorScheme prop', `one of ${SCHEMES.join(', ')}`, colorScheme)
   }
 
-  const store = useMemo(() => createTraceStore(capacity), [capacity])
-  useEffect(() => inspect(bus, store.add), [bus, store])
+  // A new bus gets a new list: ids are per bus, so traces of two buses must not mix.
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- `bus` is the list's reset key
+  const store = useMemo(() => createTraceStore(capacity), [bus, capacity])
+  // An insertion effect, like useEvent's: attached before any layout or passive effect of the
+  // same commit runs, so the events the app emits from its mount effects are listed too.
+  useInsertionEffect(() => inspect(bus, store.add), [bus, store])
   const root = useShadowRoot()
   if (root === null) return null
   return createPortal(
     <>
       <style>{styles}</style>
-      <Devtools bus={bus} store={store} initialIsOpen={initialIsOpen} position={position} colorScheme={colorScheme} />
+      <PanelErrorBoundary>
+        <Devtools bus={bus} store={store} initialIsOpen={initialIsOpen} position={position} colorScheme={colorScheme} />
+      </PanelErrorBoundary>
     </>,
     root,
   )
+}
+
+/** A failure of the panel shows in the panel, and never takes the app down with it. */
+class PanelErrorBoundary extends Component<{ children: ReactNode }, { error: unknown }> {
+  override state: { error: unknown } = { error: undefined }
+
+  static getDerivedStateFromError(error: unknown) {
+    return { error: error ?? new Error('unknown error') }
+  }
+
+  override render() {
+    if (this.state.error === undefined) return this.props.children
+    return (
+      <div className="root bottom-right crashed" data-scheme="system" role="alert">
+        busway devtools failed: {preview(this.state.error)}{' '}
+        <button type="button" className="action" onClick={() => this.setState({ error: undefined })}>
+          Retry
+        </button>
+      </div>
+    )
+  }
 }
 
 interface DevtoolsProps {
@@ -153,27 +192,38 @@ function Devtools({ bus, store, initialIsOpen, position, colorScheme }: Devtools
   const snapshot = useSyncExternalStore(store.subscribe, store.getSnapshot, store.getSnapshot)
   const toggle = useRef<HTMLButtonElement>(null)
   const panelId = useId()
+  const kept = snapshot.traces.length
   const failed = snapshot.traces.filter((trace) => trace.errors.length > 0).length
+  const summary = `${plural(kept, 'event')} kept${failed > 0 ? `, ${failed} with errors` : ''}`
 
   function close(): void {
     setOpen(false)
     toggle.current?.focus()
   }
 
+  function onKeyDown(event: KeyboardEvent): void {
+    if (event.key !== 'Escape' || !open) return
+    // Escape in a search box with text clears the text first (the browser does that).
+    const target = event.target as HTMLInputElement
+    if (target.type === 'search' && target.value !== '') return
+    event.stopPropagation()
+    close()
+  }
+
   return (
-    <div className={`root ${position}`} data-scheme={colorScheme}>
+    <div className={`root ${position}`} data-scheme={colorScheme} onKeyDown={onKeyDown}>
       <button
         ref={toggle}
         type="button"
         className="toggle"
         aria-expanded={open}
         aria-controls={panelId}
-        title={open ? 'Close the busway devtools' : 'Open the busway devtools'}
+        title={`${open ? 'Close' : 'Open'} the busway devtools: ${summary}`}
         onClick={() => setOpen(!open)}
       >
         busway
-        <span className="badge" aria-label={plural(snapshot.traces.length, 'event')}>
-          {snapshot.traces.length}
+        <span className="badge" aria-label={`${plural(kept, 'event')} kept`}>
+          {kept}
         </span>
         {failed > 0 && (
           <span className="badge failed" aria-label={`${plural(failed, 'event')} with errors`}>
@@ -186,47 +236,50 @@ function Devtools({ bus, store, initialIsOpen, position, colorScheme }: Devtools
   )
 }
 
+type View = 'events' | 'listeners'
+const VIEWS: readonly View[] = ['events', 'listeners']
+
 function Panel({ id, bus, store, close }: { id: string; bus: DevtoolsProps['bus']; store: TraceStore; close: () => void }) {
   const snapshot = useSyncExternalStore(store.subscribe, store.getSnapshot, store.getSnapshot)
-  const [view, setView] = useState<'events' | 'listeners'>('events')
+  const [view, setView] = useState<View>('events')
   const [text, setText] = useState('')
   const [type, setType] = useState('')
   const filterInput = useRef<HTMLInputElement>(null)
+  const tabIds = useId()
   useEffect(() => filterInput.current?.focus(), [])
 
   const tree = useMemo(() => buildTree(snapshot.traces), [snapshot.traces])
   const seenTypes = useMemo(() => [...new Set(snapshot.traces.map((trace) => trace.type))].sort(), [snapshot.traces])
+  // The chosen type left the list (cleared, or dropped by the ring buffer): show all again.
+  if (type !== '' && !seenTypes.includes(type)) setType('')
   const needle = text.trim().toLowerCase()
-  const matches = (trace: EmitTrace) =>
-    (type === '' || trace.type === type) && (needle === '' || trace.type.toLowerCase().includes(needle))
-
-  function onKeyDown(event: KeyboardEvent): void {
-    if (event.key === 'Escape') {
-      event.stopPropagation()
-      close()
-    }
-  }
+  const matchesText = (eventType: string) => needle === '' || eventType.toLowerCase().includes(needle)
+  const matches = (trace: EmitTrace) => (type === '' || trace.type === type) && matchesText(trace.type)
 
   function onTabKeyDown(event: KeyboardEvent): void {
-    if (event.key !== 'ArrowLeft' && event.key !== 'ArrowRight') return
-    const next = view === 'events' ? 'listeners' : 'events'
-    setView(next)
-    const tab = event.currentTarget.querySelector<HTMLButtonElement>(`[data-view="${next}"]`)
-    tab?.focus()
+    const index = VIEWS.indexOf(view)
+    const next = { ArrowLeft: index - 1, ArrowRight: index + 1, Home: 0, End: VIEWS.length - 1 }[event.key]
+    if (next === undefined) return
+    event.preventDefault()
+    const chosen = VIEWS[(next + VIEWS.length) % VIEWS.length]!
+    setView(chosen)
+    event.currentTarget.querySelector<HTMLButtonElement>(`[data-view="${chosen}"]`)?.focus()
   }
 
   return (
-    <section id={id} className="panel" aria-label="busway devtools" onKeyDown={onKeyDown}>
+    <section id={id} className="panel" aria-label="busway devtools">
       <div className="bar">
         <span className="title">busway</span>
         <div className="tabs" role="tablist" aria-label="View" onKeyDown={onTabKeyDown}>
-          {(['events', 'listeners'] as const).map((name) => (
+          {VIEWS.map((name) => (
             <button
               key={name}
+              id={`${tabIds}-${name}`}
               type="button"
               role="tab"
               data-view={name}
               aria-selected={view === name}
+              aria-controls={`${tabIds}-panel`}
               tabIndex={view === name ? 0 : -1}
               onClick={() => setView(name)}
             >
@@ -238,39 +291,43 @@ function Panel({ id, bus, store, close }: { id: string; bus: DevtoolsProps['bus'
           ref={filterInput}
           type="search"
           placeholder="Filter by type"
-          aria-label="Filter events by type"
+          aria-label="Filter by event type"
           value={text}
           onChange={(event) => setText(event.target.value)}
         />
-        <select aria-label="Show one type" value={type} onChange={(event) => setType(event.target.value)}>
-          <option value="">All types</option>
-          {seenTypes.map((seen) => (
-            <option key={seen} value={seen}>
-              {seen}
-            </option>
-          ))}
-        </select>
-        {/* The label says what a click does, so no aria-pressed (which would contradict it). */}
-        <button
-          type="button"
-          className={snapshot.paused ? 'action active' : 'action'}
-          onClick={() => store.setPaused(!snapshot.paused)}
-        >
-          {snapshot.paused ? 'Resume' : 'Pause'}
-        </button>
-        <button type="button" className="action" onClick={store.clear}>
-          Clear
-        </button>
+        {view === 'events' && (
+          <>
+            <select aria-label="Show one type" value={type} onChange={(event) => setType(event.target.value)}>
+              <option value="">All types</option>
+              {seenTypes.map((seen) => (
+                <option key={seen} value={seen}>
+                  {seen}
+                </option>
+              ))}
+            </select>
+            {/* The label says what a click does, so no aria-pressed (which would contradict it). */}
+            <button
+              type="button"
+              className={snapshot.paused ? 'action active' : 'action'}
+              onClick={() => store.setPaused(!snapshot.paused)}
+            >
+              {snapshot.paused ? 'Resume' : 'Pause'}
+            </button>
+            <button type="button" className="action" onClick={store.clear}>
+              Clear
+            </button>
+          </>
+        )}
         <button type="button" className="action" aria-label="Close the busway devtools" onClick={close}>
           ✕
         </button>
       </div>
-      {snapshot.paused && (
+      {snapshot.paused && view === 'events' && (
         <div className="status" role="status">
           Paused: new events are not recorded{snapshot.skipped > 0 ? ` (${snapshot.skipped} so far)` : ''}.
         </div>
       )}
-      <div className="body">
+      <div className="body" id={`${tabIds}-panel`} role="tabpanel" aria-labelledby={`${tabIds}-${view}`}>
         {view === 'events' ? (
           <EventList
             tree={tree}
@@ -279,7 +336,7 @@ function Panel({ id, bus, store, close }: { id: string; bus: DevtoolsProps['bus'
             empty={snapshot.traces.length === 0}
           />
         ) : (
-          <ListenersView bus={bus} />
+          <ListenersView bus={bus} matches={matchesText} />
         )}
       </div>
     </section>
@@ -328,43 +385,32 @@ function sameTree(a: TraceNode, b: TraceNode): boolean {
 // Memoized, so that an update re-renders the new rows only, not all of the (up to 500) others.
 const EventRow = memo(function EventRow({ node, matches, filterKey }: RowProps) {
   const { trace, children } = node
-  const { id, parentId, type, payload, time, duration, handlers, labels, errors } = trace
+  const { id, type, payload, time, duration, handlers, labels, errors } = trace
+  // The details render only while open: a large payload costs nothing until looked at.
+  const [open, setOpen] = useState(false)
   const nested = children.filter((child) => shown(child, matches))
   const classes = ['event', errors.length > 0 ? 'failed' : '', matches(trace) ? '' : 'context'].filter(Boolean)
   const unlabelled = handlers - labels.length
+  const handlerNames = [...labels, ...(unlabelled > 0 ? [`${unlabelled} unlabelled`] : [])].join(', ')
   return (
     <li className={classes.join(' ')} data-event-id={id} data-event-type={type}>
-      <details>
+      <details onToggle={(event) => setOpen(event.currentTarget.open)}>
         <summary>
+          <span className="id">#{id}</span>
           <span className="time">{clockTime(time)}</span>
-          <span className="type">{type}</span>
+          <span className="type" title={type}>
+            {type}
+          </span>
           <span className="preview">{preview(payload)}</span>
-          <span className="handlers" title={labels.join(', ')}>
+          <span className="handlers" title={handlerNames}>
             {plural(handlers, 'handler')}
           </span>
-          <span className="duration">{duration.toFixed(2)} ms</span>
-          {errors.length > 0 ? <span className="errors">{plural(errors.length, 'error')}</span> : <span />}
+          <span className="duration" title={`${duration} ms, nested events included`}>
+            {formatDuration(duration)}
+          </span>
+          <span className="errors">{errors.length > 0 ? plural(errors.length, 'error') : ''}</span>
         </summary>
-        <div className="detail">
-          <div className="tree">
-            <PayloadTree name="payload" value={payload} defaultOpen />
-          </div>
-          <div>
-            <span className="label">Handlers: </span>
-            {handlers === 0
-              ? 'none'
-              : [...labels, ...(unlabelled > 0 ? [`${plural(unlabelled, 'unlabelled handler')}`] : [])].join(', ')}
-          </div>
-          <div>
-            <span className="label">Event: </span>#{id}
-            {parentId !== undefined && `, emitted while handling #${parentId}`}
-          </div>
-          {errors.map(({ error, label }, index) => (
-            <div key={index} className="error-line">
-              {label === undefined ? 'A handler' : `"${label}"`} threw {preview(error)}
-            </div>
-          ))}
-        </div>
+        {open && <EventDetail trace={trace} handlerNames={handlerNames} />}
       </details>
       {nested.length > 0 && (
         <ol className="nested" aria-label={`Emitted while handling ${type} #${id}`}>
@@ -376,6 +422,40 @@ const EventRow = memo(function EventRow({ node, matches, filterKey }: RowProps) 
     </li>
   )
 }, sameRow)
+
+function EventDetail({ trace, handlerNames }: { trace: EmitTrace; handlerNames: string }) {
+  const { id, parentId, payload, errors } = trace
+  return (
+    <div className="detail">
+      <div className="tree">
+        <PayloadTree name="payload" value={payload} defaultOpen />
+      </div>
+      <div>
+        <span className="label">Handlers: </span>
+        {handlerNames === '' ? 'none' : handlerNames}
+      </div>
+      <div>
+        <span className="label">Event: </span>#{id}
+        {parentId !== undefined && `, emitted while handling #${parentId}`}
+      </div>
+      {errors.map(({ error, label }, index) => (
+        <div key={index} className="error-line">
+          {label === undefined ? 'A handler' : `"${label}"`} threw {describeError(error)}
+        </div>
+      ))}
+    </div>
+  )
+}
+
+/** An error in full: its name and message, not shortened as previews are. */
+function describeError(error: unknown): string {
+  try {
+    if (error instanceof Error) return `${String(error.name)}: ${String(error.message)}`
+  } catch {
+    // fall through to the preview, which copes with anything
+  }
+  return preview(error, 0, Infinity)
+}
 
 interface ListenerSnapshot {
   byType: [type: string, count: number][]
@@ -390,7 +470,7 @@ function readListeners(bus: DevtoolsProps['bus']): ListenerSnapshot {
 }
 
 /** Subscription counts per type, read again twice a second while shown. */
-function ListenersView({ bus }: { bus: DevtoolsProps['bus'] }) {
+function ListenersView({ bus, matches }: { bus: DevtoolsProps['bus']; matches: (type: string) => boolean }) {
   const [counts, setCounts] = useState(() => readListeners(bus))
   useEffect(() => {
     const read = () =>
@@ -414,23 +494,27 @@ function ListenersView({ bus }: { bus: DevtoolsProps['bus'] }) {
         </tr>
       </thead>
       <tbody>
-        {counts.byType.map(([type, count]) => (
-          <tr key={type} data-listener-type={type}>
-            <td>{type}</td>
-            <td className="count">{count}</td>
-          </tr>
-        ))}
+        {counts.byType
+          .filter(([type]) => matches(type))
+          .map(([type, count]) => (
+            <tr key={type} data-listener-type={type}>
+              <td>{type}</td>
+              <td className="count">{count}</td>
+            </tr>
+          ))}
         <tr data-listener-type="*">
           <td>
             <em>onAny</em>
           </td>
           <td className="count">{counts.total - typed}</td>
         </tr>
+      </tbody>
+      <tfoot>
         <tr>
-          <th scope="row">Total</th>
+          <td>Total (every type and onAny)</td>
           <td className="count">{counts.total}</td>
         </tr>
-      </tbody>
+      </tfoot>
     </table>
   )
 }

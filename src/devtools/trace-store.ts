@@ -57,7 +57,9 @@ export function createTraceStore(capacity: number): TraceStore {
     },
     setPaused(paused) {
       flush()
-      publish({ ...snapshot, paused })
+      // Each pause counts its own skipped events.
+      if (paused) skipped = 0
+      publish({ ...snapshot, paused, skipped })
     },
     clear() {
       incoming = []

@@ -1,5 +1,5 @@
 import { act, fireEvent, render } from '@testing-library/react'
-import { StrictMode } from 'react'
+import { StrictMode, useEffect } from 'react'
 import { renderToString } from 'react-dom/server'
 import { createEventBus, createEventHooks } from 'busway'
 import { EventBusDevtools } from 'busway/devtools'
@@ -8,7 +8,7 @@ import { expectConsoleErrors } from './support/console-guard'
 import './support/dom'
 import type { TestEvents } from './support/events'
 
-const { EventBusProvider, useEvent } = createEventHooks<TestEvents>()
+const { EventBusProvider, useEvent, useEmit } = createEventHooks<TestEvents>()
 
 // The panel publishes new events once per animation frame; fake timers drive the frames.
 beforeEach(() => {
@@ -37,6 +37,16 @@ function rows(): string[] {
     }
     return `${'  '.repeat(depth)}${row.dataset.eventType}#${row.dataset.eventId}`
   })
+}
+
+/** Opens an event's row, as a click on its summary does; its details render then. */
+function openRow(id: number): HTMLElement {
+  const details = query<HTMLDetailsElement>(`li[data-event-id="${id}"] > details`)!
+  act(() => {
+    details.open = true
+    details.dispatchEvent(new Event('toggle'))
+  })
+  return details
 }
 
 async function nextFrame(): Promise<void> {
@@ -80,7 +90,8 @@ describe('<EventBusDevtools />', () => {
     expect(ping.querySelector('.handlers')!.textContent).toBe('1 handler')
     expect(ping.querySelector('.handlers')!.getAttribute('title')).toBe('Pinger')
     expect(ping.querySelector('.time')!.textContent).toMatch(/^\d\d:\d\d:\d\d\.\d{3}$/)
-    expect(ping.querySelector('.duration')!.textContent).toMatch(/^\d+\.\d\d ms$/)
+    expect(ping.querySelector('.duration')!.textContent).toMatch(/^(< 0\.1|\d+\.\d) ms$/)
+    expect(ping.querySelector('.id')!.textContent).toBe('#1')
     expect(query('li[data-event-id="2"] .preview')!.textContent).toBe('{userId: "u-1"}')
   })
 
@@ -107,6 +118,8 @@ describe('<EventBusDevtools />', () => {
     const row = query('li[data-event-id="1"]')!
     expect(row.classList.contains('failed')).toBe(true)
     expect(row.querySelector('.errors')!.textContent).toBe('1 error')
+    expect(row.querySelector('.error-line')).toBeNull()
+    openRow(1)
     expect(row.querySelector('.error-line')!.textContent).toBe('"Counter" threw Error: negative count')
     expect(query('.toggle .badge.failed')!.textContent).toBe('1')
   })
@@ -203,8 +216,8 @@ describe('<EventBusDevtools />', () => {
     bus.emit('user:login', { userId: 'u-1' })
     await nextFrame()
 
-    const details = query<HTMLDetailsElement>('li[data-event-id="1"] > details')!
-    details.open = true
+    expect(query('li[data-event-id="1"] .tree')).toBeNull()
+    const details = openRow(1)
     const tree = details.querySelector('.tree details')!
     expect(tree.querySelector('.leaf')!.textContent).toBe('userId: "u-1"')
   })
@@ -274,6 +287,145 @@ describe('<EventBusDevtools />', () => {
     expect(rows()).toEqual(['app:ready#1'])
   })
 
+  test('lists the events the app emits from mount effects rendered before the panel', async () => {
+    function Main() {
+      const emit = useEmit()
+      useEffect(() => emit('app:ready'), [emit])
+      return null
+    }
+    const bus = createEventBus<TestEvents>()
+    render(
+      <StrictMode>
+        <EventBusProvider bus={bus}>
+          <Main />
+          <EventBusDevtools initialIsOpen />
+        </EventBusProvider>
+      </StrictMode>,
+    )
+    await nextFrame()
+
+    // StrictMode runs the mount effect twice in development: two emits.
+    expect(rows()).toEqual(['app:ready#2', 'app:ready#1'])
+  })
+
+  test('a new bus starts a new list: the ids of two buses never mix', async () => {
+    const first = createEventBus<TestEvents>()
+    const second = createEventBus<TestEvents>()
+    const { rerender } = render(<EventBusDevtools bus={first} initialIsOpen />)
+    first.emit('ping', 'a')
+    first.emit('count', 1)
+    await nextFrame()
+
+    rerender(<EventBusDevtools bus={second} initialIsOpen />)
+    second.on('user:login', () => second.emit('app:ready'))
+    second.emit('user:login', { userId: 'u-1' })
+    first.emit('ping', 'not shown')
+    await nextFrame()
+
+    expect(rows()).toEqual(['user:login#1', '  app:ready#2'])
+    expect(query('.toggle .badge')!.textContent).toBe('2')
+  })
+
+  test('shows a huge typed array by its size, and long strings in full once expanded', async () => {
+    const { bus } = renderPanel()
+    const long = 'x'.repeat(500)
+
+    bus.emit('user:login', { userId: long, samples: new Float64Array(300_000) } as never)
+    await nextFrame()
+
+    expect(query('li[data-event-id="1"] .preview')!.textContent).toBe(
+      `{userId: "${'x'.repeat(60)}…", samples: Float64Array(300000)}`,
+    )
+    const details = openRow(1)
+    const leaf = [...details.querySelectorAll('.leaf')].find((node) => node.textContent!.startsWith('userId'))
+    expect(leaf!.textContent).toBe(`userId: "${long}"`)
+  })
+
+  test('the type filter lets go of a type that is no longer in the list', async () => {
+    const { bus } = renderPanel()
+    bus.emit('ping', 'a')
+    await nextFrame()
+    fireEvent.change(query('select')!, { target: { value: 'ping' } })
+
+    fireEvent.click(queryAll('button.action').find((button) => button.textContent === 'Clear')!)
+    bus.emit('count', 1)
+    await nextFrame()
+
+    expect(query<HTMLSelectElement>('select')!.value).toBe('')
+    expect(rows()).toEqual(['count#2'])
+  })
+
+  test('the skipped count starts again at each pause', async () => {
+    const { bus } = renderPanel()
+    const pause = () => [...queryAll('button.action')].find((button) => /Pause|Resume/.test(button.textContent!))!
+    fireEvent.click(pause())
+    bus.emit('count', 1)
+    bus.emit('count', 2)
+    await nextFrame()
+    expect(query('[role="status"]')!.textContent).toBe('Paused: new events are not recorded (2 so far).')
+
+    fireEvent.click(pause())
+    fireEvent.click(pause())
+    expect(query('[role="status"]')!.textContent).toBe('Paused: new events are not recorded.')
+  })
+
+  test('the listeners view filters by the same text, and hides the controls of the event list', () => {
+    renderPanel()
+    fireEvent.click(queryAll('[role="tab"]').find((tab) => tab.textContent === 'Listeners')!)
+    fireEvent.change(query('input[type="search"]')!, { target: { value: 'cou' } })
+
+    expect(queryAll('tr[data-listener-type]').map((row) => row.dataset.listenerType)).toEqual(['count', '*'])
+    expect(query('select')).toBeNull()
+    expect(queryAll('button.action').map((button) => button.textContent)).toEqual(['✕'])
+  })
+
+  test('keyboard: arrow keys, Home and End move between the views; Escape in a search box with text does not close', () => {
+    renderPanel()
+    const tablist = query('[role="tablist"]')!
+    const selected = () => query('[role="tab"][aria-selected="true"]')!.textContent
+
+    fireEvent.keyDown(tablist, { key: 'End' })
+    expect(selected()).toBe('Listeners')
+    expect(panelRoot().activeElement!.textContent).toBe('Listeners')
+    fireEvent.keyDown(tablist, { key: 'ArrowRight' })
+    expect(selected()).toBe('Events')
+    fireEvent.keyDown(tablist, { key: 'ArrowLeft' })
+    expect(selected()).toBe('Listeners')
+    fireEvent.keyDown(tablist, { key: 'Home' })
+    expect(selected()).toBe('Events')
+    expect(query('[role="tabpanel"]')!.getAttribute('aria-labelledby')).toBe(query('[role="tab"][aria-selected="true"]')!.id)
+
+    const search = query<HTMLInputElement>('input[type="search"]')!
+    fireEvent.change(search, { target: { value: 'ping' } })
+    fireEvent.keyDown(search, { key: 'Escape' })
+    expect(query('section.panel')).not.toBeNull()
+
+    fireEvent.keyDown(query('button.toggle')!, { key: 'Escape' })
+    expect(query('section.panel')).toBeNull()
+  })
+
+  test('a failure inside the panel shows in the panel, and the app keeps running', () => {
+    expectConsoleErrors()
+    const bus = createEventBus<TestEvents>()
+    const broken = {
+      ...bus,
+      listenerCount: () => {
+        throw new Error('broken count')
+      },
+    }
+    const { getByText } = render(
+      <EventBusProvider bus={broken}>
+        <p>the app</p>
+        <EventBusDevtools initialIsOpen />
+      </EventBusProvider>,
+    )
+
+    fireEvent.click(queryAll('[role="tab"]').find((tab) => tab.textContent === 'Listeners')!)
+
+    expect(getByText('the app')).toBeDefined()
+    expect(query('[role="alert"]')!.textContent).toBe('busway devtools failed: Error: broken count Retry')
+  })
+
   test('renders nothing on the server', () => {
     const bus = createEventBus<TestEvents>()
     const html = renderToString(
@@ -300,5 +452,13 @@ describe('<EventBusDevtools />', () => {
     expect(() => render(<EventBusDevtools bus={{} as never} />)).toThrow(
       /EventBusDevtools\(\): bus must be an EventBus made by createEventBus\(\)/,
     )
+    const lookalike = { on: bus.on, emit: bus.emit, listenerCount: bus.listenerCount } as typeof bus
+    expect(() =>
+      render(
+        <EventBusProvider bus={lookalike}>
+          <EventBusDevtools />
+        </EventBusProvider>,
+      ),
+    ).toThrow(/EventBusDevtools\(\): bus must be an EventBus made by createEventBus\(\)/)
   })
 })
