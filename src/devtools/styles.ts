@@ -59,7 +59,7 @@ ol { list-style: none; margin: 0; padding: 0; }
 .nested { margin-left: 18px; border-left: 2px solid var(--border); }
 .event > details > summary {
   display: grid; align-items: baseline; gap: 8px; padding: 4px 10px 4px 22px; position: relative;
-  grid-template-columns: 3.5em 6.6em minmax(6em, 11em) minmax(0, 1fr) 5.6em 4.6em 3.6em;
+  grid-template-columns: 3.5em 6.6em minmax(6em, 11em) minmax(0, 1fr) 5.6em 4.6em 4.6em;
   cursor: pointer; border-bottom: 1px solid var(--border); list-style: none;
 }
 .event > details > summary::-webkit-details-marker { display: none; }
@@ -73,7 +73,7 @@ ol { list-style: none; margin: 0; padding: 0; }
 .type { overflow: hidden; text-overflow: ellipsis; }
 @media (max-width: 560px) {
   .event > details > summary {
-    grid-template-columns: 3em minmax(0, 1fr) auto auto;
+    grid-template-columns: max-content minmax(0, 1fr) auto auto;
     grid-template-areas: "id type handlers errors" "time preview preview duration";
   }
   .id { grid-area: id; } .type { grid-area: type; } .handlers { grid-area: handlers; } .errors { grid-area: errors; }

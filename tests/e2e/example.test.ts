@@ -315,7 +315,7 @@ async function runDevtoolsScenario(url: string, { screenshot }: { screenshot: bo
     await page.emulateMedia({ colorScheme: 'light' })
 
     // Filter by text, then by one of the seen types.
-    const filter = page.getByRole('searchbox', { name: 'Filter events by type' })
+    const filter = page.getByRole('searchbox', { name: 'Filter by event type' })
     await filter.fill('report:s')
     await expect.poll(() => panelRows(page)).toEqual(['report:save', '  report:saved'])
     await filter.fill('')
