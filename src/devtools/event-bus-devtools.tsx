@@ -88,7 +88,8 @@ function useShadowRoot(): ShadowRoot | null {
  * and its styles do not reach the app. It renders nothing on the server. It is keyboard
  * accessible (Escape closes it) and follows the light or dark colour scheme. It watches the bus
  * through `inspect`, so emits cost a little more while it is mounted; render it in development
- * only (see the README), and bundlers leave its code out of builds that do not import it.
+ * only, behind `process.env.NODE_ENV !== 'production'` (or Vite's `import.meta.env.DEV`): the
+ * bundler then leaves the panel's code out of production builds.
  *
  * @param props - see {@link EventBusDevtoolsProps}: `bus`, `capacity`, `initialIsOpen`,
  *   `position`, `colorScheme`.
@@ -107,7 +108,6 @@ function useShadowRoot(): ShadowRoot | null {
  *   return (
  *     <EventBusProvider>
  *       {children}
- *       {/* import.meta.env.DEV with Vite: the panel is left out of production builds *\/}
  *       {process.env.NODE_ENV !== 'production' && <EventBusDevtools />}
  *     </EventBusProvider>
  *   )
