@@ -31,9 +31,15 @@ import { buildTree, createTraceStore, type TraceNode, type TraceStore } from './
  * ```
  */
 export interface EventBusDevtoolsProps<E = Record<string, unknown>> {
-  /** The bus to watch. Default: the bus of the nearest `EventBusProvider` (of any hooks). */
+  /**
+   * The bus to watch. Default: the bus of the nearest `EventBusProvider` (of any hooks). A new
+   * bus starts a new list, as trace ids are per bus.
+   */
   bus?: EventBus<E> | undefined
-  /** How many events the panel keeps; older ones are dropped first. A positive integer; default 500. */
+  /**
+   * How many events the panel keeps; older ones are dropped first. A positive integer; default
+   * 500. Changing it starts a new list.
+   */
   capacity?: number | undefined
   /** Whether the panel starts open. Default false: only the toggle shows. */
   initialIsOpen?: boolean | undefined
