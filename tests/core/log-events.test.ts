@@ -114,6 +114,40 @@ describe('logEvents', () => {
     expect(steady(lines)).toEqual(['▸ #2 tick  0 handlers · <ms> ms', '  payload: 1'])
   })
 
+  test('names an unlabelled handler that threw as "a handler"', () => {
+    const { output, lines } = fakeConsole()
+    const bus = createEventBus<TestEvents>({ onError: () => {} })
+    bus.on('tick', () => {
+      throw new Error('unnamed')
+    })
+    logEvents(bus, { console: output })
+
+    bus.emit('tick', 1)
+
+    expect(lines[2]).toMatch(/^ {2}error: a handler threw: Error: unnamed/)
+  })
+
+  test('stopped inside a chain, it prints what the chain had so far, oldest first, with their nesting', () => {
+    const { output, lines } = fakeConsole()
+    const bus = createEventBus<TestEvents>()
+    let stop = () => {}
+    bus.on('data:update', () => bus.emit('tick', 1))
+    bus.on('user:login', () => {
+      bus.emit('data:update', { resourceId: 'r', data: 1 })
+      bus.emit('app:ready')
+      stop()
+    })
+    stop = logEvents(bus, { console: output })
+
+    bus.emit('user:login', { userId: 'u-1' })
+
+    expect(steady(lines).filter((line) => line.includes('▸'))).toEqual([
+      '▸ #2 data:update  1 handler · <ms> ms',
+      '  ▸ #3 tick  0 handlers · <ms> ms',
+      '▸ #4 app:ready  0 handlers · <ms> ms',
+    ])
+  })
+
   test('counts unlabelled handlers beside the labels in the title', () => {
     const { output, lines } = fakeConsole()
     const bus = createEventBus<TestEvents>()

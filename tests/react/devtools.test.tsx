@@ -426,6 +426,122 @@ describe('<EventBusDevtools />', () => {
     expect(query('[role="alert"]')!.textContent).toBe('busway devtools failed: Error: broken count Retry')
   })
 
+  test('an opened row names its handlers, its cause and each error, labelled or not', async () => {
+    const { bus } = renderPanel()
+    bus.on('app:ready', () => {
+      throw new Error('unlabelled failure')
+    })
+    bus.on('user:login', () => bus.emit('app:ready'))
+    bus.emit('user:login', { userId: 'u-1' })
+    bus.emit('ping', 'x')
+    bus.emit('count', 5)
+    await nextFrame()
+
+    const detail = (id: number) => openRow(id).querySelector('.detail')!.textContent
+    expect(detail(2)).toContain('Handlers: 1 unlabelled')
+    expect(detail(2)).toContain('Event: #2, emitted while handling #1')
+    expect(detail(2)).toContain('A handler threw Error: unlabelled failure')
+    expect(detail(1)).toContain('Handlers: 1 unlabelled')
+    expect(detail(1)).toContain('Event: #1')
+    expect(detail(1)).not.toContain('emitted while handling')
+    expect(detail(3)).toContain('Handlers: Pinger')
+    expect(query('li[data-event-id="1"] .handlers')!.getAttribute('title')).toBe('1 unlabelled')
+  })
+
+  test('an event no handler ran says so; the errors column stays empty without errors', async () => {
+    const bus = createEventBus<TestEvents>()
+    render(<EventBusDevtools bus={bus} initialIsOpen />)
+    bus.emit('app:ready')
+    await nextFrame()
+
+    expect(openRow(1).querySelector('.detail')!.textContent).toContain('Handlers: none')
+    expect(query('li[data-event-id="1"] .errors')!.textContent).toBe('')
+    expect(query('li[data-event-id="1"] .handlers')!.textContent).toBe('0 handlers')
+  })
+
+  test('durations show to 0.1 ms, and under it as "< 0.1 ms"; times as wall-clock HH:MM:SS.mmm', async () => {
+    const now = vi.spyOn(performance, 'now')
+    let clock = 1000
+    now.mockImplementation(() => clock)
+    const bus = createEventBus<TestEvents>()
+    bus.on('count', (n) => {
+      clock += n
+    })
+    render(<EventBusDevtools bus={bus} initialIsOpen />)
+    bus.emit('count', 0.05)
+    bus.emit('count', 2.25)
+    now.mockRestore()
+    await nextFrame()
+
+    expect(queryAll('.duration').map((cell) => cell.textContent)).toEqual(['2.3 ms', '< 0.1 ms'])
+    const expected = new Date(performance.timeOrigin + 1000)
+    const pad = (value: number, length = 2) => String(value).padStart(length, '0')
+    expect(query('li[data-event-id="1"] .time')!.textContent).toBe(
+      `${pad(expected.getHours())}:${pad(expected.getMinutes())}:${pad(expected.getSeconds())}.${pad(expected.getMilliseconds(), 3)}`,
+    )
+  })
+
+  test('the toggle says what its badges count', async () => {
+    const { bus } = renderPanel({ initialIsOpen: false })
+    const toggle = query('button.toggle')!
+    expect(toggle.getAttribute('title')).toBe('Open the busway devtools: 0 events kept')
+    expect(query('.toggle .badge.failed')).toBeNull()
+
+    bus.emit('count', -1)
+    bus.emit('ping', 'x')
+    await nextFrame()
+
+    expect(toggle.getAttribute('title')).toBe('Open the busway devtools: 2 events kept, 1 with errors')
+    expect(query('.toggle .badge')!.getAttribute('aria-label')).toBe('2 events kept')
+    expect(query('.toggle .badge.failed')!.getAttribute('aria-label')).toBe('1 event with errors')
+    fireEvent.click(toggle)
+    expect(toggle.getAttribute('title')).toBe('Close the busway devtools: 2 events kept, 1 with errors')
+  })
+
+  test('the listeners view lists the busiest types first, then by name', () => {
+    const { bus } = renderPanel()
+    bus.on('user:login', () => {})
+    bus.on('user:login', () => {})
+    bus.on('app:ready', () => {})
+    fireEvent.click(queryAll('[role="tab"]').find((tab) => tab.textContent === 'Listeners')!)
+
+    expect(queryAll('tr[data-listener-type]').map((row) => row.dataset.listenerType)).toEqual([
+      'user:login',
+      'app:ready',
+      'count',
+      'ping',
+      '*',
+    ])
+    expect(query('tfoot .count')!.textContent).toBe('5')
+  })
+
+  test('Retry after a failure renders the panel again', () => {
+    expectConsoleErrors()
+    const bus = createEventBus<TestEvents>()
+    let broken = true
+    const flaky = {
+      ...bus,
+      listenerCount: (type?: keyof TestEvents) => {
+        if (broken) throw new Error('broken count')
+        return bus.listenerCount(type)
+      },
+    }
+    render(
+      <EventBusProvider bus={flaky}>
+        <EventBusDevtools initialIsOpen />
+      </EventBusProvider>,
+    )
+    fireEvent.click(queryAll('[role="tab"]').find((tab) => tab.textContent === 'Listeners')!)
+    expect(query('[role="alert"]')).not.toBeNull()
+
+    broken = false
+    fireEvent.click(query('[role="alert"] button')!)
+
+    expect(query('[role="alert"]')).toBeNull()
+    fireEvent.click(queryAll('[role="tab"]').find((tab) => tab.textContent === 'Listeners')!)
+    expect(query('table')).not.toBeNull()
+  })
+
   test('renders nothing on the server', () => {
     const bus = createEventBus<TestEvents>()
     const html = renderToString(
@@ -448,6 +564,9 @@ describe('<EventBusDevtools />', () => {
     )
     expect(() => render(<EventBusDevtools bus={bus} position={'middle' as never} />)).toThrow(
       /the position prop must be one of bottom-right, bottom-left, top-right, top-left, got "middle"/,
+    )
+    expect(() => render(<EventBusDevtools bus={bus} colorScheme={'sepia' as never} />)).toThrow(
+      /EventBusDevtools\(\): the colorScheme prop must be one of light, dark, system, got "sepia"/,
     )
     expect(() => render(<EventBusDevtools bus={{} as never} />)).toThrow(
       /EventBusDevtools\(\): bus must be an EventBus made by createEventBus\(\)/,
