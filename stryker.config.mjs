@@ -1,10 +1,10 @@
 // Mutation testing of src/ with Stryker: `npm run test:mutation`. Not part of `npm test`: a
-// full run takes 17 to 20 minutes on two shared cores.
+// full run takes about 30 minutes on two shared cores.
 //
 // Targets: a mutation score of at least 90% for src/core, 80% for src/react and 85% for
-// src/devtools. Stryker's
-// `thresholds` apply to a whole run only, so `break` below is the lower of the two, and
-// tests/mutation/scores.mjs checks each area against its own target from the JSON report.
+// src/devtools. Stryker's `thresholds` apply to a whole run only, so `break` below is the lowest
+// of them, and tests/mutation/scores.mjs checks each area against its own target from the JSON
+// report.
 //
 // Surviving mutants judged equivalent: no test can tell them from the code, so they count as
 // survivors in the scores. (Stryker's `// Stryker disable` comments would go in src/.)
