@@ -1,5 +1,5 @@
 import type { EmitInspector, EmitTrace, EventBus, EventType } from './types'
-import { internalsOf, type BusInternals, type Dispatch, type DispatchObserver } from './internals'
+import { requireInternals, type BusInternals, type Dispatch, type DispatchObserver } from './internals'
 import { badInput, reportUncaught } from './report'
 
 /** A trace being filled in by its dispatch. */
@@ -20,15 +20,6 @@ interface Tracer {
   traced: Dispatch
   /** True while inspectors are being called: their own emits are dispatched untraced. */
   reporting: boolean
-}
-
-/** The internals of `bus`, or a TypeError naming `method` when it was not made by createEventBus. */
-export function internalsFor(method: string, bus: unknown): BusInternals {
-  const internals = internalsOf(bus)
-  if (internals === undefined) {
-    throw badInput(method, 'bus', 'an EventBus made by createEventBus()', bus)
-  }
-  return internals
 }
 
 function createTracer(internals: BusInternals): Tracer {
@@ -134,7 +125,7 @@ function createTracer(internals: BusInternals): Tracer {
 // The parameter is spelled out rather than `EmitInspector<E>`: TypeScript then accepts an
 // inspector written for any bus (`EmitInspector`) on a bus of a narrower event map.
 export function inspect<E>(bus: EventBus<E>, inspector: (trace: EmitTrace<E>) => void): () => void {
-  const internals = internalsFor('inspect', bus)
+  const internals = requireInternals('inspect', 'bus', bus)
   if (typeof inspector !== 'function') {
     throw badInput('inspect', 'inspector', 'a function', inspector)
   }
@@ -169,7 +160,7 @@ export function inspect<E>(bus: EventBus<E>, inspector: (trace: EmitTrace<E>) =>
  * ```
  */
 export function listenerCounts<E>(bus: EventBus<E>): Partial<Record<EventType<E>, number>> {
-  const entries = internalsFor('listenerCounts', bus).subscriptions()
+  const entries = requireInternals('listenerCounts', 'bus', bus).subscriptions()
   // Prototype-less, so that a type named "__proto__" is counted like any other.
   const counts: Record<string, number> = Object.create(null)
   for (const type in entries) {

@@ -1,11 +1,15 @@
+import { badInput } from './report'
+
 // Internal: how `inspect`, `listenerCounts` and the devtools reach into a bus. Kept out of the
 // bus's public methods so that a bus nobody inspects carries none of the tracing code.
 
 /**
  * The key of a bus's internals. From `Symbol.for`, so that every copy of busway in an app (its
- * ESM and CJS builds, each entry point's bundle) reaches the same internals.
+ * ESM and CJS builds, each entry point's bundle) reaches the same internals. Versioned: a busway
+ * whose internals change shape must change the key, so that a bus of one version is refused by
+ * the tools of another with a clear error rather than misread.
  */
-export const INTERNALS: unique symbol = Symbol.for('busway.internals')
+export const INTERNALS: unique symbol = Symbol.for('busway.bus.v1')
 
 /** Told about each handler a traced dispatch calls. */
 export interface DispatchObserver {
@@ -30,9 +34,17 @@ export interface BusInternals {
   tracer?: unknown
 }
 
-/** A bus's internals, or `undefined` when `bus` was not made by `createEventBus`. */
-export function internalsOf(bus: unknown): BusInternals | undefined {
-  return bus !== null && typeof bus === 'object'
-    ? (bus as Partial<Record<typeof INTERNALS, BusInternals>>)[INTERNALS]
-    : undefined
+/**
+ * A bus's internals; throws a TypeError naming `method` and `argument` when `bus` was not made by
+ * `createEventBus` (or by a busway whose internals differ: see the key's version).
+ */
+export function requireInternals(method: string, argument: string, bus: unknown): BusInternals {
+  const internals =
+    bus !== null && typeof bus === 'object'
+      ? (bus as Partial<Record<typeof INTERNALS, BusInternals>>)[INTERNALS]
+      : undefined
+  if (internals === undefined) {
+    throw badInput(method, argument, 'an EventBus made by createEventBus()', bus)
+  }
+  return internals
 }

@@ -1,4 +1,5 @@
-import { inspect, internalsFor } from './inspect'
+import { inspect } from './inspect'
+import { requireInternals } from './internals'
 import { badInput } from './report'
 import type { EmitTrace, EventBus, EventType } from './types'
 
@@ -52,8 +53,9 @@ function summary({ id, type, handlers, labels, errors, duration }: EmitTrace): s
  * @param options - `filter` picks the events to print (a list of types or a predicate);
  *   `console` replaces the global console.
  * @returns a function that stops logging; events of a chain still in progress are printed then.
- * @throws {TypeError} when `bus` was not made by `createEventBus`, or `options.filter` is neither
- *   an array nor a function.
+ * @throws {TypeError} when `bus` was not made by `createEventBus`, `options` is not an object,
+ *   `options.filter` is neither an array nor a function, or `options.console` lacks one of
+ *   `groupCollapsed`, `groupEnd`, `log` and `error`.
  *
  * @example
  * ```ts
@@ -67,7 +69,7 @@ function summary({ id, type, handlers, labels, errors, duration }: EmitTrace): s
  * ```
  */
 export function logEvents<E>(bus: EventBus<E>, options: LogEventsOptions<E> = {}): () => void {
-  internalsFor('logEvents', bus)
+  requireInternals('logEvents', 'bus', bus)
   if (options === null || typeof options !== 'object') {
     throw badInput('logEvents', 'options', 'an object', options)
   }
@@ -77,6 +79,11 @@ export function logEvents<E>(bus: EventBus<E>, options: LogEventsOptions<E> = {}
   else if (Array.isArray(filter)) shows = (trace) => filter.includes(trace.type as EventType<E>)
   else if (typeof filter === 'function') shows = filter as (trace: EmitTrace) => boolean
   else throw badInput('logEvents', 'options.filter', 'an array of event types or a function', filter)
+  for (const method of ['groupCollapsed', 'groupEnd', 'log', 'error'] as const) {
+    if (typeof output?.[method] !== 'function') {
+      throw badInput('logEvents', 'options.console', `a console (with ${method})`, output)
+    }
+  }
 
   function print({ trace, children }: TraceNode): void {
     if (!shows(trace)) return children.forEach(print)

@@ -144,7 +144,10 @@ export type EmitTrace<E = Record<string, unknown>> = {
     readonly type: K
     /** The payload, after schema validation (the value handlers received). */
     readonly payload: E[K]
-    /** When the emit started: `performance.now()`, in milliseconds. */
+    /**
+     * When the emit's dispatch started (after schema validation): `performance.now()`, in
+     * milliseconds.
+     */
     readonly time: number
     /** How long the dispatch took, nested emits included, in milliseconds. */
     readonly duration: number

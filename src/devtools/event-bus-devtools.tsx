@@ -13,7 +13,7 @@ import {
 } from 'react'
 import { createPortal } from 'react-dom'
 import { inspect, listenerCounts, type EmitTrace, type EventBus } from '../core'
-import { internalsFor } from '../core/inspect'
+import { requireInternals } from '../core/internals'
 import { badInput } from '../core/report'
 import { useNearestBus } from '../react/nearest-bus'
 import { PayloadTree, preview } from './payload-tree'
@@ -134,7 +134,7 @@ export function EventBusDevtools<E = Record<string, unknown>>({
       'busway: <EventBusDevtools> needs a bus: render it inside an <EventBusProvider>, or pass one as its bus prop.',
     )
   }
-  internalsFor('EventBusDevtools', bus)
+  requireInternals('EventBusDevtools', busProp === undefined ? "the EventBusProvider's bus" : 'the bus prop', bus)
   if (!Number.isInteger(capacity) || capacity < 1) {
     throw badInput('EventBusDevtools', 'the capacity prop', 'a positive integer', capacity, RangeError)
   }
@@ -148,15 +148,13 @@ export function EventBusDevtools<E = Record<string, unknown>>({
   // A new bus gets a new list: ids are per bus, so traces of two buses must not mix.
   // eslint-disable-next-line react-hooks/exhaustive-deps -- `bus` is the list's reset key
   const store = useMemo(() => createTraceStore(capacity), [bus, capacity])
-  // An insertion effect, like useEvent's: attached before any layout or passive effect of the
-  // same commit runs, so the events the app emits from its mount effects are listed too.
-  useInsertionEffect(() => inspect(bus, store.add), [bus, store])
+  useInspection(bus, store)
   const root = useShadowRoot()
   if (root === null) return null
   return createPortal(
     <>
       <style>{styles}</style>
-      <PanelErrorBoundary>
+      <PanelErrorBoundary position={position} colorScheme={colorScheme}>
         <Devtools bus={bus} store={store} initialIsOpen={initialIsOpen} position={position} colorScheme={colorScheme} />
       </PanelErrorBoundary>
     </>,
@@ -164,8 +162,42 @@ export function EventBusDevtools<E = Record<string, unknown>>({
   )
 }
 
+/**
+ * Keeps the store attached to the bus while the panel is mounted, as `useEvent` keeps its
+ * subscription: attached in an insertion effect, before any layout or passive effect of the same
+ * commit runs, so the events the app emits from its mount effects are listed too; detached by a
+ * passive cleanup as well (a microtask later, so StrictMode's remount keeps it), because React 18
+ * skips insertion-effect cleanups in a subtree that Suspense hid and then deleted
+ * (facebook/react#26670), which would leave the bus traced for good.
+ */
+function useInspection(bus: EventBus<Record<string, unknown>>, store: TraceStore): void {
+  const [attachment] = useState(() => ({ detach: null as (() => void) | null, hidden: false }))
+  useInsertionEffect(() => {
+    if (!attachment.hidden) attachment.detach = inspect(bus, store.add)
+    return () => {
+      attachment.detach?.()
+      attachment.detach = null
+    }
+  }, [attachment, bus, store])
+  useEffect(() => {
+    attachment.hidden = false
+    attachment.detach ??= inspect(bus, store.add)
+    return () => {
+      attachment.hidden = true
+      queueMicrotask(() => {
+        if (!attachment.hidden) return
+        attachment.detach?.()
+        attachment.detach = null
+      })
+    }
+  }, [attachment, bus, store])
+}
+
 /** A failure of the panel shows in the panel, and never takes the app down with it. */
-class PanelErrorBoundary extends Component<{ children: ReactNode }, { error: unknown }> {
+class PanelErrorBoundary extends Component<
+  { children: ReactNode; position: string; colorScheme: string },
+  { error: unknown }
+> {
   override state: { error: unknown } = { error: undefined }
 
   static getDerivedStateFromError(error: unknown) {
@@ -175,7 +207,7 @@ class PanelErrorBoundary extends Component<{ children: ReactNode }, { error: unk
   override render() {
     if (this.state.error === undefined) return this.props.children
     return (
-      <div className="root bottom-right crashed" data-scheme="system" role="alert">
+      <div className={`root ${this.props.position} crashed`} data-scheme={this.props.colorScheme} role="alert">
         busway devtools failed: {preview(this.state.error)}{' '}
         <button type="button" className="action" onClick={() => this.setState({ error: undefined })}>
           Retry
@@ -256,7 +288,7 @@ function Panel({ id, bus, store, close }: { id: string; bus: DevtoolsProps['bus'
 
   const tree = useMemo(() => buildTree(snapshot.traces), [snapshot.traces])
   const seenTypes = useMemo(() => [...new Set(snapshot.traces.map((trace) => trace.type))].sort(), [snapshot.traces])
-  // The chosen type left the list (cleared, or dropped by the ring buffer): show all again.
+  // The chosen type left the list (cleared, or dropped as the oldest): show all again.
   if (type !== '' && !seenTypes.includes(type)) setType('')
   const needle = text.trim().toLowerCase()
   const matchesText = (eventType: string) => needle === '' || eventType.toLowerCase().includes(needle)
@@ -411,7 +443,7 @@ const EventRow = memo(function EventRow({ node, matches, filterKey }: RowProps) 
           <span className="handlers" title={handlerNames}>
             {plural(handlers, 'handler')}
           </span>
-          <span className="duration" title={`${duration} ms, nested events included`}>
+          <span className="duration" title="Dispatch time, nested events included">
             {formatDuration(duration)}
           </span>
           <span className="errors">{errors.length > 0 ? plural(errors.length, 'error') : ''}</span>

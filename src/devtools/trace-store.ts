@@ -23,7 +23,7 @@ const nextFrame = (callback: () => void): void => {
 }
 
 /**
- * A ring buffer of the latest `capacity` traces. Traces that arrive between two frames are
+ * Keeps the latest `capacity` traces, dropping the oldest. Traces that arrive between two frames are
  * published together, so an emit storm costs one re-render per frame, not one per event.
  */
 export function createTraceStore(capacity: number): TraceStore {

@@ -8,7 +8,7 @@ type NearestBusContext = Context<EventBus<object> | null>
 // The contexts live on globalThis under a Symbol.for key, so the bundles of the package's entry
 // points (and its ESM and CJS builds) share them; there is one per copy of React, keyed by its
 // createContext, as a page may run two apps on two Reacts, and a context works with its own only.
-const KEY = Symbol.for('busway.nearest-bus-contexts')
+const KEY = Symbol.for('busway.nearest-bus-contexts.v1')
 
 /** The context every `EventBusProvider` also provides its bus on. */
 export function nearestBusContext(): NearestBusContext {

@@ -28,7 +28,8 @@ export interface UseEventOptions {
   /**
    * A name for this subscriber in traces: `inspect`, `logEvents` and `<EventBusDevtools />` list
    * the labels of the handlers each event called, and name the one that threw. Changing it
-   * subscribes again under the new label.
+   * subscribes again under the new label, which moves this handler to the end of its type's
+   * call order, as a new `type` does.
    */
   label?: string | undefined
 }

@@ -220,5 +220,11 @@ describe('logEvents', () => {
       new TypeError('busway: logEvents(): options must be an object, got 3'),
     )
     expect(() => logEvents({} as never)).toThrow(/logEvents\(\): bus must be an EventBus/)
+    expect(() => logEvents(bus, { console: { log() {} } as never })).toThrow(
+      new TypeError('busway: logEvents(): options.console must be a console (with groupCollapsed), got an object'),
+    )
+    expect(() => logEvents(bus, { console: { ...console, error: 1 } as never })).toThrow(
+      /options\.console must be a console \(with error\)/,
+    )
   })
 })

@@ -1,7 +1,7 @@
 import { act, fireEvent, render } from '@testing-library/react'
-import { StrictMode, useEffect } from 'react'
+import { StrictMode, Suspense, useEffect, useState } from 'react'
 import { renderToString } from 'react-dom/server'
-import { createEventBus, createEventHooks } from 'busway'
+import { createEventBus, createEventHooks, inspect } from 'busway'
 import { EventBusDevtools } from 'busway/devtools'
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest'
 import { expectConsoleErrors } from './support/console-guard'
@@ -178,7 +178,7 @@ describe('<EventBusDevtools />', () => {
     expect(query('.toggle .badge')!.textContent).toBe('3')
   })
 
-  test('a parent row updates when the ring buffer drops one of its nested events', async () => {
+  test('a parent row updates when one of its nested events is dropped as the oldest', async () => {
     const { bus } = renderPanel({ capacity: 3 })
     bus.on('user:login', () => {
       bus.emit('ping', 'first')
@@ -424,6 +424,9 @@ describe('<EventBusDevtools />', () => {
 
     expect(getByText('the app')).toBeDefined()
     expect(query('[role="alert"]')!.textContent).toBe('busway devtools failed: Error: broken count Retry')
+    // Where the panel was, in its colours.
+    expect(query('[role="alert"]')!.className).toBe('root bottom-right crashed')
+    expect(query('[role="alert"]')!.dataset.scheme).toBe('system')
   })
 
   test('an opened row names its handlers, its cause and each error, labelled or not', async () => {
@@ -542,6 +545,51 @@ describe('<EventBusDevtools />', () => {
     expect(query('table')).not.toBeNull()
   })
 
+  test('stops inspecting when deleted while a Suspense boundary hides it (React 18 skips insertion-effect cleanups there)', async () => {
+    const gate: { pending: Promise<void> | null; release: () => void } = { pending: null, release: () => {} }
+    function Gate() {
+      if (gate.pending !== null) throw gate.pending
+      return null
+    }
+    const bus = createEventBus<TestEvents>()
+    let suspend = () => {}
+    function App() {
+      const [key, setKey] = useState(0)
+      suspend = () => setKey((value) => value + 1)
+      return (
+        <Suspense fallback={<p>loading</p>}>
+          <EventBusDevtools />
+          <Gate key={key} />
+        </Suspense>
+      )
+    }
+    const { unmount } = render(
+      <StrictMode>
+        <EventBusProvider bus={bus}>
+          <App />
+        </EventBusProvider>
+      </StrictMode>,
+    )
+    gate.pending = new Promise<void>((resolve) => {
+      gate.release = () => {
+        gate.pending = null
+        resolve()
+      }
+    })
+    act(() => suspend())
+    unmount()
+    await act(async () => gate.release())
+
+    // Trace ids count traced emits: had the panel stayed attached, these three would count.
+    bus.emit('ping', 'a')
+    bus.emit('ping', 'b')
+    bus.emit('ping', 'c')
+    const ids: number[] = []
+    inspect(bus, (trace) => ids.push(trace.id))
+    bus.emit('ping', 'd')
+    expect(ids).toEqual([1])
+  })
+
   test('renders nothing on the server', () => {
     const bus = createEventBus<TestEvents>()
     const html = renderToString(
@@ -569,7 +617,7 @@ describe('<EventBusDevtools />', () => {
       /EventBusDevtools\(\): the colorScheme prop must be one of light, dark, system, got "sepia"/,
     )
     expect(() => render(<EventBusDevtools bus={{} as never} />)).toThrow(
-      /EventBusDevtools\(\): bus must be an EventBus made by createEventBus\(\)/,
+      /EventBusDevtools\(\): the bus prop must be an EventBus made by createEventBus\(\)/,
     )
     const lookalike = { on: bus.on, emit: bus.emit, listenerCount: bus.listenerCount } as typeof bus
     expect(() =>
@@ -578,6 +626,6 @@ describe('<EventBusDevtools />', () => {
           <EventBusDevtools />
         </EventBusProvider>,
       ),
-    ).toThrow(/EventBusDevtools\(\): bus must be an EventBus made by createEventBus\(\)/)
+    ).toThrow(/EventBusDevtools\(\): the EventBusProvider's bus must be an EventBus made by createEventBus\(\)/)
   })
 })
