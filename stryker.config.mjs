@@ -43,7 +43,10 @@
 // src/react/use-event.ts
 // - createSubscriber() starting with `throwOnError: true`: the first insertion effect sets it
 //   before the second one subscribes, so deliver() never reads the initial value.
-// - the backstop useEffect with `[]` for `[bus, type, subscriber]`: when the bus or type
+// - subscribe() passing `{ label }` also when there is no label (`label === undefined` made
+//   false): `{ label: undefined }` subscribes without a label, as `undefined` does; only an
+//   allocation differs.
+// - the backstop useEffect with `[]` for `[bus, type, subscriber, label]`: when the bus or type
 //   changes, the insertion effect has resubscribed earlier in the same commit, so the re-run
 //   finds the subscription (`??=`) and does nothing; when a hidden tree is shown again, React
 //   runs the effect function of the latest render, which sees the current bus and type.
