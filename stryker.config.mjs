@@ -40,16 +40,13 @@
 // src/react/context.ts
 // - `context.displayName = ''`: only React DevTools shows it; the context is not exported.
 //
-// src/react/use-event.ts
+// src/react/use-event.ts, src/react/use-attachment.ts
 // - createSubscriber() starting with `throwOnError: true`: the first insertion effect sets it
-//   before the second one subscribes, so deliver() never reads the initial value.
-// - subscribe() passing `{ label }` also when there is no label (`label === undefined` made
-//   false): `{ label: undefined }` subscribes without a label, as `undefined` does; only an
-//   allocation differs.
-// - the backstop useEffect with `[]` for `[bus, type, subscriber, label]`: when the bus or type
-//   changes, the insertion effect has resubscribed earlier in the same commit, so the re-run
-//   finds the subscription (`??=`) and does nothing; when a hidden tree is shown again, React
-//   runs the effect function of the latest render, which sees the current bus and type.
+//   before useAttachment subscribes, so deliver() never reads the initial value.
+// - useAttachment's backstop useEffect with `[]` for `deps`: when a dep changes, the insertion
+//   effect has attached again earlier in the same commit, so the re-run finds the attachment
+//   (`??=`) and does nothing; when a hidden tree is shown again, React runs the effect function
+//   of the latest render, which sees the current deps.
 //
 // src/core/inspect.ts, src/core/log-events.ts: 100% and 96%. log-events' survivors: the sort of
 //   the chains a stop prints (they already come oldest first) and the check of a non-object

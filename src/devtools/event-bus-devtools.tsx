@@ -2,7 +2,6 @@ import {
   Component,
   useEffect,
   useId,
-  useInsertionEffect,
   useMemo,
   useRef,
   useState,
@@ -15,6 +14,7 @@ import { inspect, type EventBus } from '../core'
 import { requireInternals } from '../core/internals'
 import { badInput } from '../core/report'
 import { useNearestBus } from '../react/nearest-bus'
+import { useAttachment } from '../react/use-attachment'
 import { plural } from './format'
 import { Panel } from './panel'
 import { preview } from './payload-tree'
@@ -132,7 +132,9 @@ export function EventBusDevtools<E = Record<string, unknown>>({
   // A new bus gets a new list: ids are per bus, so traces of two buses must not mix.
   // eslint-disable-next-line react-hooks/exhaustive-deps -- `bus` is the list's reset key
   const store = useMemo(() => createTraceStore(capacity), [bus, capacity])
-  useInspection(bus, store)
+  // Attached like useEvent's subscriptions: before the app's mount effects emit (so their
+  // events are listed), and detached even where React 18 skips insertion-effect cleanups.
+  useAttachment(() => inspect(bus, store.add), [bus, store])
   const root = useShadowRoot()
   if (root === null) return null
   return createPortal(
@@ -144,37 +146,6 @@ export function EventBusDevtools<E = Record<string, unknown>>({
     </>,
     root,
   )
-}
-
-/**
- * Keeps the store attached to the bus while the panel is mounted, as `useEvent` keeps its
- * subscription: attached in an insertion effect, before any layout or passive effect of the same
- * commit runs, so the events the app emits from its mount effects are listed too; detached by a
- * passive cleanup as well (a microtask later, so StrictMode's remount keeps it), because React 18
- * skips insertion-effect cleanups in a subtree that Suspense hid and then deleted
- * (facebook/react#26670), which would leave the bus traced for good.
- */
-function useInspection(bus: EventBus<Record<string, unknown>>, store: TraceStore): void {
-  const [attachment] = useState(() => ({ detach: null as (() => void) | null, hidden: false }))
-  useInsertionEffect(() => {
-    if (!attachment.hidden) attachment.detach = inspect(bus, store.add)
-    return () => {
-      attachment.detach?.()
-      attachment.detach = null
-    }
-  }, [attachment, bus, store])
-  useEffect(() => {
-    attachment.hidden = false
-    attachment.detach ??= inspect(bus, store.add)
-    return () => {
-      attachment.hidden = true
-      queueMicrotask(() => {
-        if (!attachment.hidden) return
-        attachment.detach?.()
-        attachment.detach = null
-      })
-    }
-  }, [attachment, bus, store])
 }
 
 /** A failure of the panel shows in the panel, and never takes the app down with it. */

@@ -65,7 +65,7 @@ export interface EventHooks<E> {
    * proposal, which became `useEffectEvent`.)
    *
    * The handler of the latest committed render is called, without resubscribing when only the
-   * handler changed; the hook resubscribes only when `type`, the bus or `options.label` changes. The
+   * handler changed; the hook resubscribes only when `type` or the bus changes. The
    * subscription is live before any `useEffect` of the same commit runs, so an event emitted
    * from a sibling's mount effect is received. Under StrictMode it still runs exactly once per
    * emit. In server rendering it subscribes nothing.
@@ -74,7 +74,8 @@ export interface EventHooks<E> {
    * @param handler - called with the payload.
    * @param options - `throwOnError: true` rethrows the handler's error from this component's
    *   next render, for the nearest error boundary, instead of reporting it through the bus.
-   *   `label` names this subscriber in traces (`inspect`, `logEvents`, the devtools panel).
+   *   `label` names this subscriber in traces (`inspect`, `logEvents`, the devtools panel); it
+   *   is read when the hook subscribes.
    * @throws {Error} outside an `EventBusProvider` of the same `createEventHooks()` call.
    * @throws {TypeError} when `type` is not a string, `handler` is not a function or
    *   `options.label` is not a string.

@@ -1,7 +1,8 @@
-import { useDebugValue, useEffect, useInsertionEffect, useRef, useState } from 'react'
-import type { EventBus, EventHandler, EventType } from '../core'
+import { useDebugValue, useInsertionEffect, useRef, useState } from 'react'
+import type { EventHandler, EventType } from '../core'
 import { badInput, checkType, reportUncaught } from '../core/report'
 import { useBusFrom, type BusContext } from './context'
+import { useAttachment } from './use-attachment'
 
 /**
  * Options of `useEvent`.
@@ -27,9 +28,9 @@ export interface UseEventOptions {
   throwOnError?: boolean | undefined
   /**
    * A name for this subscriber in traces: `inspect`, `logEvents` and `<EventBusDevtools />` list
-   * the labels of the handlers each event called, and name the one that threw. Changing it
-   * subscribes again under the new label, which moves this handler to the end of its type's
-   * call order, as a new `type` does.
+   * the labels of the handlers each event called, and name the one that threw. It is read when
+   * the hook subscribes: a new label alone does not resubscribe (the hook resubscribes only when
+   * `type` or the bus changes), it names the subscription made at the next such change.
    */
   label?: string | undefined
 }
@@ -46,14 +47,10 @@ interface Subscriber<P> {
   throwOnError: boolean
   /** The bus handler, the same for the component's lifetime. */
   deliver: (payload: P) => void
-  unsubscribe: (() => void) | null
+  /** The label of the latest committed render, read when the hook subscribes. */
+  label: string | undefined
   /** An error caught for the error boundary that no render has thrown yet. */
   unthrown: CaughtError | null
-  /**
-   * Set by the passive cleanup and cleared by the passive effect: the component is in a hidden
-   * <Activity>, unmounted, or between StrictMode's simulated unmount and remount.
-   */
-  hidden: boolean
 }
 
 function createSubscriber<P>(
@@ -76,20 +73,10 @@ function createSubscriber<P>(
         setCaught(subscriber.unthrown)
       }
     },
-    unsubscribe: null,
+    label: undefined,
     unthrown: null,
-    hidden: false,
   }
   return subscriber
-}
-
-function subscribe<E, K extends EventType<E>>(
-  bus: EventBus<E>,
-  type: K,
-  subscriber: Subscriber<E[K]>,
-  label: string | undefined,
-): () => void {
-  return bus.on(type, subscriber.deliver, label === undefined ? undefined : { label })
 }
 
 export function createUseEvent<E>(context: BusContext<E>) {
@@ -111,43 +98,22 @@ export function createUseEvent<E>(context: BusContext<E>) {
     const subscriber = (ref.current ??= createSubscriber(handler, setCaught))
     useDebugValue(type)
 
-    // Insertion effects run first in a commit, before layout and passive effects: the handler
-    // is current, and the subscription live, before any useEffect of the same commit can emit.
-    // They are also no-ops (with no warning) in server rendering on React 18 and 19.
+    // An insertion effect, before useAttachment's: the handler, option and label are current
+    // before the subscription is made, and before any useEffect of the same commit can emit.
     useInsertionEffect(() => {
       subscriber.handler = handler
       subscriber.throwOnError = throwOnError
+      subscriber.label = label
     })
-    useInsertionEffect(() => {
-      // A hidden <Activity> whose props change re-runs insertion effects only; the passive
-      // effect subscribes when it is shown again.
-      if (!subscriber.hidden) subscriber.unsubscribe = subscribe(bus, type, subscriber, label)
-      return () => {
-        subscriber.unsubscribe?.()
-        subscriber.unsubscribe = null
-      }
-    }, [bus, type, subscriber, label])
-
-    // A backstop: React 18 skips insertion-effect cleanups in a subtree that a Suspense boundary
-    // hid and then deleted (facebook/react#26670), and React 19 keeps insertion effects of a
-    // hidden <Activity>. Passive cleanups do run then, so they end the subscription too, a
-    // microtask later: StrictMode's simulated unmount runs the same cleanup and at once runs the
-    // effect again, and the subscription must survive that. A tree shown again subscribes again.
-    useEffect(() => {
-      subscriber.hidden = false
-      subscriber.unsubscribe ??= subscribe(bus, type, subscriber, label)
-      return () => {
-        subscriber.hidden = true
-        queueMicrotask(() => {
-          if (!subscriber.hidden) return
-          subscriber.unsubscribe?.()
-          subscriber.unsubscribe = null
-          // Unmounted before the render that would have thrown it: report it, not lose it.
-          if (subscriber.unthrown !== null) reportUncaught(subscriber.unthrown.error)
-          subscriber.unthrown = null
-        })
-      }
-    }, [bus, type, subscriber, label])
+    useAttachment(
+      () => bus.on(type, subscriber.deliver, { label: subscriber.label }),
+      [bus, type, subscriber],
+      () => {
+        // Unmounted before the render that would have thrown it: report it, not lose it.
+        if (subscriber.unthrown !== null) reportUncaught(subscriber.unthrown.error)
+        subscriber.unthrown = null
+      },
+    )
 
     if (caught !== null) {
       // Writing to the subscriber during render bends React's rules; it only records that this

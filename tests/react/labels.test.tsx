@@ -38,15 +38,40 @@ test('useEvent(type, handler, { label }) is listed in the trace of the events it
   expect(traces).toMatchObject([{ type: 'ping', handlers: 3, labels: ['Header', 'Toasts'] }])
 })
 
-test('a new label subscribes again under it, keeping one subscription', async () => {
-  const { bus, traces, ui } = setup()
-  const { rerender } = render(ui('Before'))
+test('a new label alone does not resubscribe (useEvent resubscribes only when type or the bus changes); the next subscription takes it', async () => {
+  const bus = createEventBus<TestEvents>()
+  const traces: EmitTrace<TestEvents>[] = []
+  inspect(bus, (trace) => traces.push(trace))
+  const order: string[] = []
+  function Labelled({ type, label }: { type: 'ping' | 'count'; label: string }) {
+    useEvent(type, () => order.push(label), { label })
+    return null
+  }
+  function Plain() {
+    useEvent('ping', () => order.push('plain'))
+    useEvent('count', () => order.push('plain'))
+    return null
+  }
+  const ui = (type: 'ping' | 'count', label: string) => (
+    <StrictMode>
+      <EventBusProvider bus={bus}>
+        <Labelled type={type} label={label} />
+        <Plain />
+      </EventBusProvider>
+    </StrictMode>
+  )
+  const { rerender } = render(ui('ping', 'Before'))
 
-  await act(async () => rerender(ui('After')))
+  await act(async () => rerender(ui('ping', 'After')))
   bus.emit('ping', 'hello')
+  // Still the first subscription: its place in the order, and the label it was made with.
+  expect(order).toEqual(['After', 'plain'])
+  expect(traces.at(-1)!.labels).toEqual(['Before'])
 
-  expect(bus.listenerCount()).toBe(1)
-  expect(traces.map((trace) => trace.labels)).toEqual([['After']])
+  await act(async () => rerender(ui('count', 'After')))
+  bus.emit('count', 1)
+  expect(traces.at(-1)!.labels).toEqual(['After'])
+  expect(bus.listenerCount()).toBe(3)
 })
 
 test('the label of a useEvent handler that threw is in the trace', () => {
