@@ -1,5 +1,6 @@
 import { inspect } from './inspect'
 import { requireInternals } from './internals'
+import { buildTree, plural, type TraceNode } from './trace-tree'
 import { badInput } from './report'
 import type { EmitTrace, EventBus, EventType } from './types'
 
@@ -24,13 +25,6 @@ export interface LogEventsOptions<E = Record<string, unknown>> {
   console?: Pick<Console, 'groupCollapsed' | 'groupEnd' | 'log' | 'error'> | undefined
 }
 
-/** A trace with the traces of the emits its handlers made. */
-interface TraceNode {
-  trace: EmitTrace
-  children: TraceNode[]
-}
-
-const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`
 
 /** The one-line summary of a trace: `#2 user:login  3 handlers (Header, Toasts, 1 unlabelled) · 0.05 ms`. */
 function summary({ id, type, handlers, labels, errors, duration }: EmitTrace): string {
@@ -102,20 +96,20 @@ export function logEvents<E>(bus: EventBus<E>, options: LogEventsOptions<E> = {}
     }
   }
 
-  // Nested emits finish before their parent: they wait here, by parent id, until it does.
-  const waiting = new Map<number, TraceNode[]>()
+  // Nested emits finish before their parent: they wait here until the outermost emit of their
+  // chain has finished, then print as its tree.
+  let waiting: EmitTrace[] = []
+  function printWaiting(): void {
+    const roots = buildTree(waiting).reverse()
+    waiting = []
+    roots.forEach(print)
+  }
   const detach = inspect(bus, (trace) => {
-    const node: TraceNode = { trace, children: waiting.get(trace.id) ?? [] }
-    waiting.delete(trace.id)
-    if (trace.parentId === undefined) return print(node)
-    const siblings = waiting.get(trace.parentId)
-    if (siblings === undefined) waiting.set(trace.parentId, [node])
-    else siblings.push(node)
+    waiting.push(trace)
+    if (trace.parentId === undefined) printWaiting()
   })
   return () => {
     detach()
-    const orphans = [...waiting.values()].flat().sort((a, b) => a.trace.id - b.trace.id)
-    waiting.clear()
-    orphans.forEach(print)
+    printWaiting()
   }
 }

@@ -2,7 +2,7 @@ import { memo, useState } from 'react'
 import type { EmitTrace } from '../core'
 import { clockTime, formatDuration, plural } from './format'
 import { PayloadTree, preview } from './payload-tree'
-import type { TraceNode } from './trace-store'
+import type { TraceNode } from '../core/trace-tree'
 
 /** Whether a node, or one of the events it set off, matches: those are shown. */
 function shown(node: TraceNode, matches: (trace: EmitTrace) => boolean): boolean {

@@ -1,6 +1,6 @@
 // How the panel writes counts, durations and times.
 
-export const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`
+export { plural } from '../core/trace-tree'
 
 /**
  * A duration for people: browsers round `performance.now()` to 0.1 ms or coarser (to hinder

@@ -2,7 +2,8 @@ import { useEffect, useId, useMemo, useRef, useState, useSyncExternalStore, type
 import type { EmitTrace, EventBus } from '../core'
 import { EventList } from './event-list'
 import { ListenersView } from './listeners-view'
-import { buildTree, type TraceStore } from './trace-store'
+import { buildTree } from '../core/trace-tree'
+import type { TraceStore } from './trace-store'
 
 type View = 'events' | 'listeners'
 const VIEWS: readonly View[] = ['events', 'listeners']

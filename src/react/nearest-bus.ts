@@ -14,12 +14,8 @@ const KEY = Symbol.for('busway.nearest-bus-contexts.v1')
 export function nearestBusContext(): NearestBusContext {
   const registry = globalThis as { [KEY]?: WeakMap<object, NearestBusContext> }
   const contexts = (registry[KEY] ??= new WeakMap())
-  let context = contexts.get(createContext)
-  if (context === undefined) {
-    context = createContext<EventBus<object> | null>(null)
-    contexts.set(createContext, context)
-  }
-  return context
+  if (!contexts.has(createContext)) contexts.set(createContext, createContext<EventBus<object> | null>(null))
+  return contexts.get(createContext)!
 }
 
 /** The bus of the nearest `EventBusProvider` of any `createEventHooks()` call, or null. */
