@@ -132,13 +132,37 @@ function watchConsole(page: Page): string[] {
 
 const textOf = (locator: Locator) => () => locator.textContent()
 
-async function runScenario(url: string, { screenshot }: { screenshot: boolean }): Promise<void> {
+/**
+ * Opens `url` in a fresh browser context, runs `steps`, and fails on any console error or
+ * warning the page printed; a failing step reports what the page printed too, which often
+ * explains why.
+ */
+async function onPage(
+  url: string,
+  viewport: { width: number; height: number },
+  steps: (page: Page) => Promise<void>,
+): Promise<void> {
   if (browser === undefined) throw new Error('the browser did not start')
-  const context = await browser.newContext({ viewport: { width: 1280, height: 960 } })
+  const context = await browser.newContext({ viewport })
   const page = await context.newPage()
   const problems = watchConsole(page)
   try {
     await page.goto(url)
+    await steps(page)
+    expect(problems).toEqual([])
+  } catch (error) {
+    if (problems.length > 0 && error instanceof Error) {
+      error.message += `\n\nThe page printed:\n${problems.join('\n')}`
+    }
+    throw error
+  } finally {
+    await context.close()
+  }
+}
+
+
+async function runScenario(url: string, { screenshot }: { screenshot: boolean }): Promise<void> {
+  await onPage(url, { width: 1280, height: 960 }, async (page) => {
 
     const banner = page.getByRole('banner')
     const alerts = page.getByRole('log', { name: 'Alerts' })
@@ -221,16 +245,7 @@ async function runScenario(url: string, { screenshot }: { screenshot: boolean })
     await expect.poll(textOf(eventLog.getByRole('listitem').first())).toContain('{"revision":15}')
     expect(await eventLog.getByRole('listitem').count()).toBe(10)
 
-    expect(problems).toEqual([])
-  } catch (error) {
-    // A step failed: say what the page printed too, which often explains why.
-    if (problems.length > 0 && error instanceof Error) {
-      error.message += `\n\nThe page printed:\n${problems.join('\n')}`
-    }
-    throw error
-  } finally {
-    await context.close()
-  }
+  })
 }
 
 /** The event types of the panel's rows, in order, nested rows indented under their parent. */
@@ -247,12 +262,7 @@ async function panelRows(page: Page): Promise<string[]> {
 }
 
 async function runDevtoolsScenario(url: string, { screenshot }: { screenshot: boolean }): Promise<void> {
-  if (browser === undefined) throw new Error('the browser did not start')
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } })
-  const page = await context.newPage()
-  const problems = watchConsole(page)
-  try {
-    await page.goto(url)
+  await onPage(url, { width: 1280, height: 900 }, async (page) => {
     await page.getByRole('button', { name: 'Pause monitor' }).click()
     await expect.poll(textOf(page.getByRole('status', { name: 'Monitor status' }))).toBe('paused')
 
@@ -371,13 +381,5 @@ async function runDevtoolsScenario(url: string, { screenshot }: { screenshot: bo
     await page.keyboard.press('Enter')
     await panel.waitFor()
 
-    expect(problems).toEqual([])
-  } catch (error) {
-    if (problems.length > 0 && error instanceof Error) {
-      error.message += `\n\nThe page printed:\n${problems.join('\n')}`
-    }
-    throw error
-  } finally {
-    await context.close()
-  }
+  })
 }

@@ -6,6 +6,7 @@ import { EventBusDevtools } from 'busway/devtools'
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest'
 import { expectConsoleErrors } from './support/console-guard'
 import './support/dom'
+import { Gate, closeGate, gate } from './support/suspense-gate'
 import type { TestEvents } from './support/events'
 
 const { EventBusProvider, useEvent, useEmit } = createEventHooks<TestEvents>()
@@ -546,11 +547,6 @@ describe('<EventBusDevtools />', () => {
   })
 
   test('stops inspecting when deleted while a Suspense boundary hides it (React 18 skips insertion-effect cleanups there)', async () => {
-    const gate: { pending: Promise<void> | null; release: () => void } = { pending: null, release: () => {} }
-    function Gate() {
-      if (gate.pending !== null) throw gate.pending
-      return null
-    }
     const bus = createEventBus<TestEvents>()
     let suspend = () => {}
     function App() {
@@ -570,12 +566,7 @@ describe('<EventBusDevtools />', () => {
         </EventBusProvider>
       </StrictMode>,
     )
-    gate.pending = new Promise<void>((resolve) => {
-      gate.release = () => {
-        gate.pending = null
-        resolve()
-      }
-    })
+    closeGate()
     act(() => suspend())
     unmount()
     await act(async () => gate.release())

@@ -3,6 +3,7 @@ import { StrictMode, Suspense, useState } from 'react'
 import { createEventBus, createEventHooks } from 'busway'
 import { afterEach, describe, expect, test, vi } from 'vitest'
 import './support/dom'
+import { Gate, closeGate, gate } from './support/suspense-gate'
 import { expectConsoleErrors } from './support/dom'
 import { ErrorBoundary } from './support/error-boundary'
 import type { TestEvents } from './support/events'
@@ -16,21 +17,6 @@ afterEach(() => {
 function Listener({ log }: { log: string[] }) {
   useEvent('ping', (payload) => log.push(payload))
   return <p>listener</p>
-}
-
-/** Suspends while `gate.pending` is set, so the boundary above it shows its fallback. */
-const gate: { pending: Promise<void> | null; release: () => void } = { pending: null, release: () => {} }
-function Gate() {
-  if (gate.pending) throw gate.pending
-  return null
-}
-function closeGate() {
-  gate.pending = new Promise<void>((resolve) => {
-    gate.release = () => {
-      gate.pending = null
-      resolve()
-    }
-  })
 }
 
 describe('cleanup when a Suspense boundary hides the subscriber (React 18 skips insertion-effect cleanups there)', () => {
