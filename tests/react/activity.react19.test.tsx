@@ -72,7 +72,7 @@ test.each([
   ['its type', { type: 'user:login' as const, sameBus: true }],
   ['its bus', { type: 'ping' as const, sameBus: false }],
 ])(
-  'a useEvent inside a hidden <Activity> whose %s changes while hidden stays unsubscribed until shown',
+  'useEvent subscribes while the component is mounted (SPEC): inside a hidden <Activity> whose %s changes, it stays unsubscribed until shown',
   async (_, change) => {
     const first = createEventBus<TestEvents>()
     const second = change.sameBus ? first : createEventBus<TestEvents>()
