@@ -2,7 +2,6 @@ import type {
   AnyEventHandler,
   EventBus,
   EventBusOptions,
-  EventHandler,
   EventType,
   HandlerErrorContext,
   SchemaEvents,
@@ -13,43 +12,76 @@ import { InvalidPayloadError } from './invalid-payload-error'
 import { badInput, checkType, reportUncaught } from './report'
 import type { StandardSchemaV1 } from './standard-schema'
 
-/** One subscription. `active` turns false exactly once, when it ends in any way. */
-interface Subscription {
-  handler: (first: never, second: never) => void
-  once: boolean
-  active: boolean
-  signal: AbortSignal | undefined
-  onAbort: (() => void) | undefined
-  label: string | undefined
-}
+/** A function the emit loop calls: a handler itself, or a wrapper for `once` and `signal`. */
+type Call = (first: never, second: never) => unknown
 
-/** What the bus keeps of one event type: its subscriptions and its latest payload. */
-interface TypeEntry {
-  subscriptions: Subscription[]
-  latest: unknown
-  /** How many `emit`s are walking `subscriptions` right now; while any is, it is not mutated. */
-  dispatching: number
+/** One subscription. `list` turns undefined exactly once, when it ends in any way. */
+interface Subscription {
+  /** The function given to `on`, `once` or `onAny` (what `off` compares). */
+  handler: Call
+  label: string | undefined
+  once: boolean
+  signal: AbortSignal | undefined
+  /** Called when `signal` ends the subscription (`waitFor` rejects then). */
+  aborted: ((reason: unknown) => void) | undefined
+  /** The list holding it while it is active. */
+  list: SubscriptionList | undefined
+  /** Its position in `list.calls` and `list.subscriptions`. */
+  index: number
 }
 
 /**
- * A list of subscriptions, changed in place unless an `emit` is walking it, in which case it
- * is replaced by a changed copy: that `emit` keeps its snapshot, as DOM `EventTarget` requires.
+ * The subscriptions of one event type (or of `onAny`), in subscription order, kept as two
+ * parallel arrays: `calls`, what the emit loop calls, and `subscriptions`, the records.
+ *
+ * An emit walks `calls` up to the length it had when the emit started: that is its snapshot
+ * (DOM `EventTarget`), since a subscription added meanwhile is appended past it. A subscription
+ * that ends leaves a hole: its call becomes a no-op and its record `undefined`, in O(1), so a
+ * walking emit skips it without checking anything. Holes are squeezed out once no emit walks
+ * the list and they outnumber the live subscriptions, which keeps every operation amortized
+ * O(1) and each emit O(handlers it calls).
  */
 interface SubscriptionList {
-  subscriptions: Subscription[]
+  calls: Call[]
+  subscriptions: (Subscription | undefined)[]
+  /** How many of `subscriptions` are active. */
+  live: number
+  /** How many emits are walking the list right now; while any is, it is not compacted. */
   dispatching: number
+  /** The event type, or undefined for the `onAny` list. */
+  type: string | undefined
+  /** The payload of the type's latest emit. */
+  latest: unknown
+}
+
+/** All of one signal's subscriptions on a bus: one abort listener serves them all. */
+interface SignalGroup {
+  subscriptions: Set<Subscription>
+  onAbort: () => void
 }
 
 /**
- * The per-type entries, keyed by event type. A prototype-less object rather than a Map: V8's
- * Map.delete is an order of magnitude slower than `delete` here, and a type's entry is deleted
+ * The per-type lists, keyed by event type. A prototype-less object rather than a Map: V8's
+ * Map.delete is an order of magnitude slower than `delete` here, and a type's list is deleted
  * each time its last subscription ends (a React unmount).
  */
-const createDictionary = (): Record<string, TypeEntry | undefined> => Object.create(null)
+const createDictionary = (): Record<string, SubscriptionList | undefined> => Object.create(null)
+
+const createList = (type: string | undefined, latest: unknown): SubscriptionList => ({
+  calls: [],
+  subscriptions: [],
+  live: 0,
+  dispatching: 0,
+  type,
+  latest,
+})
 
 const DEFAULT_MAX_DEPTH = 100
-const NONE: Subscription[] = []
+const hole: Call = () => undefined
 const noop = (): void => {}
+
+/** A list this small is compacted at every removal; a bigger one when its holes outnumber it. */
+const SMALL = 32
 
 function checkHandler(method: string, handler: unknown, argument = 'handler'): void {
   if (typeof handler !== 'function') throw badInput(method, argument, 'a function', handler)
@@ -64,7 +96,7 @@ function checkOptions(method: string, options: SubscribeOptions | null | undefin
   }
   const signal = options.signal as Partial<AbortSignal> | null | undefined
   // Duck-typed rather than `instanceof`, so signals from another realm (an iframe, jsdom,
-  // a polyfill) are accepted, as DOM addEventListener accepts them.
+  // a polyfill, React Native) are accepted, as DOM addEventListener accepts them.
   if (
     signal !== undefined &&
     (typeof signal?.aborted !== 'boolean' ||
@@ -75,19 +107,31 @@ function checkOptions(method: string, options: SubscribeOptions | null | undefin
   }
 }
 
-function add(list: SubscriptionList, subscription: Subscription): void {
-  if (list.dispatching) list.subscriptions = [...list.subscriptions, subscription]
-  else list.subscriptions.push(subscription)
+/** Squeezes the holes out of a list no emit is walking. O(length). */
+function compact(list: SubscriptionList): void {
+  const { calls, subscriptions } = list
+  let kept = 0
+  for (let index = 0; index < calls.length; index++) {
+    const subscription = subscriptions[index]
+    if (subscription === undefined) continue
+    subscription.index = kept
+    calls[kept] = calls[index]!
+    subscriptions[kept++] = subscription
+  }
+  calls.length = subscriptions.length = kept
 }
 
-function remove(list: SubscriptionList, subscription: Subscription): void {
-  const index = list.subscriptions.indexOf(subscription)
-  if (index < 0) return
-  if (list.dispatching) {
-    list.subscriptions = list.subscriptions.filter((other) => other !== subscription)
-  } else {
-    list.subscriptions.splice(index, 1)
+/** Compacts `list` when no emit walks it and its holes are worth squeezing out. */
+function tidy(list: SubscriptionList): void {
+  const length = list.calls.length
+  if (list.dispatching === 0 && length !== list.live && (length <= SMALL || length >= 2 * list.live)) {
+    compact(list)
   }
+}
+
+/** Handlers return `void`, but an async one returns a promise: its rejection is its error. */
+function isThenable(value: unknown): value is PromiseLike<unknown> {
+  return typeof (value as Partial<PromiseLike<unknown>> | null | undefined)?.then === 'function'
 }
 
 type SchemaTable = Record<string, StandardSchemaV1 | undefined>
@@ -108,13 +152,24 @@ function copySchemas(schemas: unknown): SchemaTable | undefined {
   return table
 }
 
-/** Returns the schema's output for `payload`, or throws when it is invalid. */
-function validate(schemas: SchemaTable, type: string, payload: unknown): unknown {
+/**
+ * Returns the schema's output for `payload`, or throws: the schema's own error when it throws,
+ * an `InvalidPayloadError` when the payload fails it, a TypeError when it validates
+ * asynchronously. Rule 10 of the contract: that promise is never left unhandled; its rejection
+ * goes to `report`, as a handler's error would.
+ */
+function validate(
+  schemas: SchemaTable,
+  type: string,
+  payload: unknown,
+  report: (error: unknown, type: string, payload: unknown) => void,
+): unknown {
   const schema = schemas[type]
   if (schema === undefined) return payload
   const result = schema['~standard'].validate(payload)
-  if (typeof (result as Partial<PromiseLike<unknown>>).then === 'function') {
-    throw new TypeError(`busway: emit("${type}"): its schema is async; emit is synchronous`)
+  if (isThenable(result)) {
+    result.then(undefined, (error: unknown) => report(error, type, payload))
+    throw new TypeError(`busway: emit("${type}"): its schema is asynchronous; emit is synchronous`)
   }
   const { issues, value } = result as StandardSchemaV1.Result<unknown> & { value?: unknown }
   if (issues) throw new InvalidPayloadError(type, issues)
@@ -183,73 +238,119 @@ export function createEventBus<E extends object>(options?: EventBusOptions<E>): 
 
   const schemas = copySchemas(options?.schemas)
 
-  let entries = createDictionary()
-  let anyList: SubscriptionList = { subscriptions: [], dispatching: 0 }
+  let lists = createDictionary()
+  let anyList = createList(undefined, undefined)
   let total = 0
+  const signals = new Map<AbortSignal, SignalGroup>()
   // The types of the emits in progress, outermost first; `depth` is how many there are.
   const chain: string[] = []
   let depth = 0
 
-  function release(subscription: Subscription): void {
-    subscription.active = false
+  /** Ends a subscription, in O(1): a hole in its list, and its signal released. */
+  function end(subscription: Subscription): void {
+    const list = subscription.list
+    if (list === undefined) return
+    subscription.list = undefined
     total--
-    if (subscription.onAbort !== undefined) {
-      subscription.signal!.removeEventListener('abort', subscription.onAbort)
-      subscription.signal = subscription.onAbort = undefined
+    list.calls[subscription.index] = hole
+    list.subscriptions[subscription.index] = undefined
+    list.live--
+    tidy(list)
+    // Rule 5 of the contract: of a type nobody listens to, only its latest payload is kept.
+    const type = list.type
+    if (list.live === 0 && list.latest === undefined && type !== undefined && lists[type] === list) {
+      delete lists[type]
+    }
+    const signal = subscription.signal
+    if (signal === undefined) return
+    subscription.signal = undefined
+    const group = signals.get(signal)!
+    group.subscriptions.delete(subscription)
+    if (group.subscriptions.size > 0) return
+    signals.delete(signal)
+    signal.removeEventListener('abort', group.onAbort)
+  }
+
+  /** Ends every subscription of an aborted signal (released first: the signal fired already). */
+  function abortAll(signal: AbortSignal): void {
+    const group = signals.get(signal)
+    if (group === undefined) return
+    signals.delete(signal)
+    // Already gone when the abort event ran it; not when an emit found the signal aborted first.
+    signal.removeEventListener('abort', group.onAbort)
+    for (const subscription of group.subscriptions) {
+      subscription.signal = undefined
+      end(subscription)
+      subscription.aborted?.(signal.reason)
     }
   }
 
-  function end(type: string | undefined, subscription: Subscription): void {
-    if (!subscription.active) return
-    release(subscription)
-    if (type === undefined) return remove(anyList, subscription)
-    const entry = entries[type]
-    if (entry === undefined) return
-    remove(entry, subscription)
-    // Rule 5 of the contract: of a type nobody listens to, only its latest payload is kept.
-    if (entry.subscriptions.length === 0 && entry.latest === undefined) delete entries[type]
+  /**
+   * Whether a subscription may be called now; ends it first when it is `once`. A subscription
+   * whose signal is aborted is never called, even before the bus's abort listener has run
+   * (an earlier abort listener may emit, or stop the event's propagation): DOM's abort steps
+   * remove signal-bound listeners before any abort listener runs.
+   */
+  function admit(subscription: Subscription): boolean {
+    if (subscription.list === undefined) return false
+    if (subscription.signal?.aborted) {
+      abortAll(subscription.signal)
+      return false
+    }
+    if (subscription.once) end(subscription)
+    return true
+  }
+
+  /** What the emit loop calls: the handler itself when nothing has to be checked first. */
+  function callOf(subscription: Subscription, toAny: boolean): Call {
+    const handler = subscription.handler as (...args: unknown[]) => unknown
+    if (!subscription.once && subscription.signal === undefined) return subscription.handler
+    // Separate arities, so a handler is called with exactly the arguments it is documented to get.
+    return (toAny
+      ? (type: unknown, payload: unknown) => (admit(subscription) ? handler(type, payload) : undefined)
+      : (payload: unknown) => (admit(subscription) ? handler(payload) : undefined)) as Call
   }
 
   function subscribe(
     method: string,
     type: string | undefined,
-    handler: Subscription['handler'],
+    handler: Call,
     once: boolean,
     subscribeOptions: SubscribeOptions | undefined,
+    aborted?: (reason: unknown) => void,
   ): () => void {
     checkHandler(method, handler)
     checkOptions(method, subscribeOptions)
     const signal = subscribeOptions?.signal
     if (signal?.aborted) return noop
 
+    let list = anyList
+    if (type !== undefined) list = lists[type] ??= createList(type, undefined)
     const subscription: Subscription = {
       handler,
-      once,
-      active: true,
-      signal: undefined,
-      onAbort: undefined,
       label: subscribeOptions?.label,
+      once,
+      signal,
+      aborted,
+      list,
+      index: list.calls.length,
     }
-    if (type === undefined) {
-      add(anyList, subscription)
-    } else {
-      const entry = entries[type]
-      if (entry === undefined) {
-        entries[type] = { subscriptions: [subscription], latest: undefined, dispatching: 0 }
-      } else {
-        // A type's list may be the shared empty one, which must never be changed in place.
-        if (entry.subscriptions === NONE) entry.subscriptions = []
-        add(entry, subscription)
-      }
-    }
+    list.calls.push(callOf(subscription, type === undefined))
+    list.subscriptions.push(subscription)
+    list.live++
     total++
-    const unsubscribe = (): void => end(type, subscription)
     if (signal !== undefined) {
-      subscription.signal = signal
-      subscription.onAbort = unsubscribe
-      signal.addEventListener('abort', unsubscribe, { once: true })
+      let group = signals.get(signal)
+      if (group === undefined) {
+        group = { subscriptions: new Set(), onAbort: () => abortAll(signal) }
+        signals.set(signal, group)
+        // One listener per signal, however many subscriptions share it: removing N listeners
+        // from a signal is O(N²) in EventTarget, and Node warns past 10 listeners.
+        signal.addEventListener('abort', group.onAbort, { once: true })
+      }
+      group.subscriptions.add(subscription)
     }
-    return unsubscribe
+    return () => end(subscription)
   }
 
   function report(error: unknown, type: string, payload: unknown): void {
@@ -262,6 +363,11 @@ export function createEventBus<E extends object>(options?: EventBusOptions<E>): 
     }
   }
 
+  /** Rule 7 of the contract: an async handler's rejection is that handler's error. */
+  function settle(result: PromiseLike<unknown>, type: string, payload: unknown): void {
+    result.then(undefined, (error: unknown) => report(error, type, payload))
+  }
+
   function depthError(type: string): RangeError {
     return new RangeError(
       `busway: emit("${type}") would nest deeper than maxDepth (${maxDepth}); ` +
@@ -270,117 +376,165 @@ export function createEventBus<E extends object>(options?: EventBusOptions<E>): 
   }
 
   /**
-   * Calls the active subscriptions of `snapshot` (what `list` held when the emit started) in
-   * order, each in its own try/catch. Kept apart from `emit` so that `emit` stays small enough
-   * for the JIT to inline into its callers.
+   * Calls the first `length` entries of `list` (what it held when the emit started), in order,
+   * each in its own try/catch. Kept apart from `emit` so that `emit` stays small enough for the
+   * JIT to inline into its callers. Handlers are called as plain functions, so `this` is
+   * undefined in them (rule 8).
    */
   function deliver(
     list: SubscriptionList,
-    snapshot: Subscription[],
+    length: number,
     type: string,
     payload: unknown,
-    toAny: boolean,
     observer: DispatchObserver | undefined,
   ): void {
+    const calls = list.calls as ((first: unknown, second?: unknown) => unknown)[]
+    const toAny = list.type === undefined
     chain[depth++] = type
     list.dispatching++
     try {
-      for (let index = 0; index < snapshot.length; index++) {
-        const subscription = snapshot[index]!
-        if (!subscription.active) continue
-        if (subscription.once) end(type, subscription)
-        observer?.called(subscription.label)
+      for (let index = 0; index < length; index++) {
+        let call = calls[index]!
+        let label: string | undefined
+        if (observer !== undefined) {
+          // A traced emit counts only the handlers it really calls, with their labels.
+          const subscription = list.subscriptions[index]
+          if (subscription === undefined || !admit(subscription)) continue
+          call = subscription.handler as typeof call
+          label = subscription.label
+          observer.called(label)
+        }
         try {
-          if (toAny) (subscription.handler as (type: string, payload: unknown) => void)(type, payload)
-          else (subscription.handler as EventHandler<unknown>)(payload)
+          const result = toAny ? call(type, payload) : call(payload)
+          if (result !== undefined && isThenable(result)) settle(result, type, payload)
         } catch (error) {
-          observer?.threw(error, subscription.label)
+          observer?.threw(error, label)
           report(error, type, payload)
         }
       }
     } finally {
       depth--
       list.dispatching--
+      tidy(list)
     }
   }
 
   /** Records `payload` as the latest of `type`, then calls the type's and the onAny handlers. */
   function dispatch(type: string, payload: unknown, observer?: DispatchObserver): void {
-    let entry = entries[type]
-    if (entry !== undefined) entry.latest = payload
-    else if (payload !== undefined) {
-      entries[type] = entry = { subscriptions: NONE, latest: payload, dispatching: 0 }
+    let list = lists[type]
+    if (list !== undefined) {
+      list.latest = payload
+      if (list.live === 0) {
+        // Rule 5: nothing is kept of a type nobody listens to but a latest payload it has.
+        if (payload === undefined) delete lists[type]
+        list = undefined
+      }
+    } else if (payload !== undefined) {
+      lists[type] = createList(type, payload)
     }
-    const typed = entry === undefined || entry.subscriptions.length === 0 ? undefined : entry
-    const anyAtStart = anyList
-    const anySnapshot = anyAtStart.subscriptions
-    if (anySnapshot.length === 0) {
-      if (typed !== undefined) deliver(typed, typed.subscriptions, type, payload, false, observer)
+    const any = anyList
+    if (any.live === 0) {
+      if (list !== undefined) deliver(list, list.calls.length, type, payload, observer)
       return
     }
-    // The onAny snapshot is taken now, so it is kept while the type's handlers run.
-    anyAtStart.dispatching++
+    // The onAny snapshot is taken now, and kept while the type's handlers run.
+    const anyLength = any.calls.length
+    any.dispatching++
     try {
-      if (typed !== undefined) deliver(typed, typed.subscriptions, type, payload, false, observer)
+      if (list !== undefined) deliver(list, list.calls.length, type, payload, observer)
     } finally {
-      anyAtStart.dispatching--
+      any.dispatching--
     }
-    deliver(anyAtStart, anySnapshot, type, payload, true, observer)
+    deliver(any, anyLength, type, payload, observer)
   }
 
   // `inspect` replaces `dispatch` here with a traced one while it has inspectors.
-  const internals: BusInternals = { dispatch, subscriptions: () => entries }
+  const internals: BusInternals = { dispatch, lists: () => lists }
 
   const bus: EventBus<E> & { [INTERNALS]: BusInternals } = {
     on(type, handler, subscribeOptions) {
       checkType('on', type)
-      return subscribe('on', type, handler, false, subscribeOptions)
+      return subscribe('on', type, handler as Call, false, subscribeOptions)
     },
 
     once(type, handler, subscribeOptions) {
       checkType('once', type)
-      return subscribe('once', type, handler, true, subscribeOptions)
+      return subscribe('once', type, handler as Call, true, subscribeOptions)
     },
 
     off(type, handler) {
       checkType('off', type)
       checkHandler('off', handler)
-      const entry = entries[type]
-      if (entry === undefined) return
-      for (const subscription of [...entry.subscriptions]) {
-        if (subscription.handler === handler) end(type, subscription)
+      const list = lists[type]
+      if (list === undefined) return
+      for (const subscription of [...list.subscriptions]) {
+        if (subscription?.handler === handler) end(subscription)
       }
     },
 
     onAny: (
       handler: AnyEventHandler<E> | ((type: EventType<E>) => void),
       subscribeOptions?: SubscribeOptions,
-    ) => subscribe('onAny', undefined, handler, false, subscribeOptions),
+    ) => subscribe('onAny', undefined, handler as Call, false, subscribeOptions),
 
     emit(type: string, payload?: unknown) {
       if (typeof type !== 'string') checkType('emit', type)
       if (depth >= maxDepth) throw depthError(type)
-      if (schemas !== undefined) payload = validate(schemas, type, payload)
+      if (schemas !== undefined) payload = validate(schemas, type, payload, report)
       internals.dispatch(type, payload)
+    },
+
+    waitFor(type, waitOptions) {
+      checkType('waitFor', type)
+      checkOptions('waitFor', waitOptions)
+      const filter = waitOptions?.filter
+      if (filter !== undefined) checkHandler('waitFor', filter, 'options.filter')
+      const signal = waitOptions?.signal
+      return new Promise((resolve, reject) => {
+        if (signal?.aborted) return reject(signal.reason)
+        const unsubscribe = subscribe(
+          'waitFor',
+          type,
+          ((payload: never) => {
+            try {
+              if (filter !== undefined && filter(payload) !== true) return
+            } catch (error) {
+              unsubscribe()
+              return reject(error)
+            }
+            // Ended before the promise resolves, as `once`.
+            unsubscribe()
+            resolve(payload)
+          }) as Call,
+          false,
+          waitOptions,
+          reject,
+        )
+      })
     },
 
     latest(type) {
       checkType('latest', type)
-      return entries[type]?.latest as never
+      return lists[type]?.latest as never
     },
 
     listenerCount(type?: string) {
       if (type === undefined) return total
       checkType('listenerCount', type)
-      return entries[type]?.subscriptions.length ?? 0
+      return lists[type]?.live ?? 0
     },
 
     clear() {
-      for (const type in entries) entries[type]!.subscriptions.forEach(release)
-      anyList.subscriptions.forEach(release)
-      // New containers, so emits still walking the old lists are not disturbed.
-      entries = createDictionary()
-      anyList = { subscriptions: [], dispatching: 0 }
+      const ended = [anyList]
+      for (const type in lists) ended.push(lists[type]!)
+      // New containers, so emits still walking the old lists are not disturbed; every old
+      // subscription ends, leaving holes those emits skip.
+      lists = createDictionary()
+      anyList = createList(undefined, undefined)
+      for (const list of ended) {
+        // A copy: ending subscriptions compacts the list.
+        for (const subscription of [...list.subscriptions]) if (subscription) end(subscription)
+      }
     },
 
     [INTERNALS]: internals,

@@ -18,4 +18,5 @@ export type {
   HandlerErrorTrace,
   SchemaEvents,
   SubscribeOptions,
+  WaitForOptions,
 } from './types'

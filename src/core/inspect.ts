@@ -1,6 +1,6 @@
 import type { EmitInspector, EmitTrace, EventBus, EventType } from './types'
 import { requireInternals, type BusInternals, type Dispatch, type DispatchObserver } from './internals'
-import { badInput, reportUncaught } from './report'
+import { badInput, now, reportUncaught } from './report'
 
 /** A trace being filled in by its dispatch. */
 type Trace = { -readonly [K in keyof EmitTrace]: EmitTrace[K] } & {
@@ -38,7 +38,7 @@ function createTracer(internals: BusInternals): Tracer {
         parentId: parent?.id,
         type,
         payload,
-        time: performance.now(),
+        time: now(),
         duration: 0,
         handlers: 0,
         labels: [],
@@ -57,7 +57,7 @@ function createTracer(internals: BusInternals): Tracer {
       try {
         tracer.dispatch(type, payload, observer)
       } finally {
-        trace.duration = performance.now() - trace.time
+        trace.duration = now() - trace.time
         tracer.current = parent
         const outerReport = tracer.reporting
         tracer.reporting = true
@@ -160,11 +160,11 @@ export function inspect<E>(bus: EventBus<E>, inspector: (trace: EmitTrace<E>) =>
  * ```
  */
 export function listenerCounts<E>(bus: EventBus<E>): Partial<Record<EventType<E>, number>> {
-  const entries = requireInternals('listenerCounts', 'bus', bus).subscriptions()
+  const lists = requireInternals('listenerCounts', 'bus', bus).lists()
   // Prototype-less, so that a type named "__proto__" is counted like any other.
   const counts: Record<string, number> = Object.create(null)
-  for (const type in entries) {
-    const count = entries[type]!.subscriptions.length
+  for (const type in lists) {
+    const count = lists[type]!.live
     if (count > 0) counts[type] = count
   }
   return counts as Partial<Record<EventType<E>, number>>

@@ -9,7 +9,7 @@ import { badInput } from './report'
  * whose internals change shape must change the key, so that a bus of one version is refused by
  * the tools of another with a clear error rather than misread.
  */
-export const INTERNALS: unique symbol = Symbol.for('busway.bus.v1')
+export const INTERNALS: unique symbol = Symbol.for('busway.bus.v2')
 
 /** Told about each handler a traced dispatch calls. */
 export interface DispatchObserver {
@@ -28,8 +28,8 @@ export interface BusInternals {
    * attached, a traced one that calls it with an observer.
    */
   dispatch: Dispatch
-  /** The subscriptions of each type that has an entry (some may have none left). */
-  subscriptions(): Record<string, { subscriptions: readonly unknown[] } | undefined>
+  /** Each type that has a list, with its count of active subscriptions (`live`, 0 or more). */
+  lists(): Record<string, { readonly live: number } | undefined>
   /** The state of `inspect` on this bus, created when first needed. */
   tracer?: unknown
 }

@@ -1,14 +1,36 @@
 // Internal helpers shared by the core and the React layer; not part of the public API.
 
-/** Reports an error the way DOM `EventTarget` reports a listener's exception. */
+/** React Native's global error reporter (`ErrorUtils`), where there is one. */
+interface ErrorUtils {
+  reportError(error: unknown): void
+}
+
+/**
+ * Reports an error the way DOM `EventTarget` reports a listener's exception: `reportError`, else
+ * React Native's `ErrorUtils.reportError` (React Native treats an exception thrown from a timer
+ * as fatal), else rethrown from a timer.
+ */
 export function reportUncaught(error: unknown): void {
+  const errorUtils = (globalThis as { ErrorUtils?: Partial<ErrorUtils> }).ErrorUtils
   if (typeof reportError === 'function') {
     reportError(error)
+  } else if (typeof errorUtils?.reportError === 'function') {
+    errorUtils.reportError(error)
   } else {
     setTimeout(() => {
       throw error
     })
   }
+}
+
+/**
+ * A timestamp in milliseconds: `performance.now()`, else `Date.now()` where `performance` is
+ * missing (bare Hermes). Read at each call, so either works whenever it is there.
+ */
+export function now(): number {
+  return typeof performance === 'object' && typeof performance?.now === 'function'
+    ? performance.now()
+    : Date.now()
 }
 
 /** Shows a bad argument in an error message: primitives by value, objects by kind. */

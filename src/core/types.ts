@@ -100,6 +100,21 @@ export interface SubscribeOptions {
 }
 
 /**
+ * Options of `waitFor`: those of `on` (`signal`, `label`) and a `filter`.
+ *
+ * @example
+ * ```ts
+ * import type { WaitForOptions } from 'busway/core'
+ *
+ * const options: WaitForOptions<{ id: string }> = { filter: ({ id }) => id === 'j-2' }
+ * ```
+ */
+export interface WaitForOptions<P> extends SubscribeOptions {
+  /** Only a payload for which it returns `true` resolves the promise. Default: any payload. */
+  filter?: ((payload: P) => boolean) | undefined
+}
+
+/**
  * An error thrown by a handler during a traced `emit`.
  *
  * @example
@@ -413,6 +428,39 @@ export interface EventBus<E> {
    * ```
    */
   emit<K extends EventType<E>>(type: K, ...payload: EmitArgs<E[K]>): void
+
+  /**
+   * Waits for the next `emit` of `type`: for non-React code, workers and tests
+   * (`await bus.waitFor('app:ready')`). Until the promise settles this is a subscription like
+   * `once` (counted by `listenerCount`, called in subscription order, shown in traces under
+   * `options.label`); it ends before the promise resolves. Only an `emit` made after the call
+   * counts: `latest(type)` is not looked at. `clear()` ends it, and the promise then never
+   * settles.
+   *
+   * @param type - the event name.
+   * @param options - `filter(payload)`: only a payload for which it returns `true` resolves
+   *   the promise (a filter that throws rejects it with that error and ends the subscription);
+   *   `signal`: aborting rejects with `signal.reason` and ends the subscription (an aborted
+   *   signal rejects at once and subscribes nothing); `label` as for `on`.
+   * @returns a promise of the payload (after schema validation).
+   * @throws {TypeError} at the call, when `type` is not a string, `options.filter` is not a
+   *   function, `options.signal` is not an AbortSignal or `options.label` is not a string.
+   *
+   * @example
+   * ```ts
+   * import { createEventBus } from 'busway/core'
+   *
+   * const bus = createEventBus<{ 'job:done': { id: string; ok: boolean } }>()
+   * const done = bus.waitFor('job:done', {
+   *   filter: ({ id }) => id === 'j-2',
+   *   signal: AbortSignal.timeout(5000),
+   * })
+   * bus.emit('job:done', { id: 'j-1', ok: true }) // filtered out
+   * bus.emit('job:done', { id: 'j-2', ok: false })
+   * console.log(await done) // { id: 'j-2', ok: false }
+   * ```
+   */
+  waitFor<K extends EventType<E>>(type: K, options?: WaitForOptions<E[K]>): Promise<E[K]>
 
   /**
    * The payload of the most recent `emit` of `type` on this bus, also when nobody listened;

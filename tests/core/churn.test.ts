@@ -82,7 +82,8 @@ describe('rule 5 at scale: a million subscriptions', () => {
         for (const unsubscribe of unsubscribes) unsubscribe()
         for (const type of types) bus.emit(type, undefined)
         for (const type of types) bus.off(type, offHandler)
-        expect(abortListenerCount(controller.signal)).toBe(endedOnlyByAbort)
+        // One abort listener serves every subscription of the bus that shares the signal.
+        expect(abortListenerCount(controller.signal)).toBe(endedOnlyByAbort > 0 ? 1 : 0)
         controller.abort()
         // Calling them again is harmless (rule 1).
         for (const unsubscribe of unsubscribes) unsubscribe()

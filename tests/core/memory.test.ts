@@ -1,3 +1,4 @@
+import { getEventListeners } from 'node:events'
 import { setFlagsFromString } from 'node:v8'
 import { runInNewContext } from 'node:vm'
 import { createEventBus, type EventBus, type SubscribeOptions } from 'busway/core'
@@ -94,22 +95,27 @@ describe('rule 5: memory', () => {
     expect(abortListenerCount(signal)).toBe(0)
   })
 
-  test('releases only the abort listener of the ended subscription when several share a signal, and leaves the other listeners of the signal', () => {
+  test('adds one abort listener per signal however many subscriptions share it, removes it when the last ends, and leaves the other listeners of the signal', () => {
     const bus = createEventBus<TestEvents>()
     const controller = new AbortController()
     const { signal } = controller
     const ownListener = () => {}
     signal.addEventListener('abort', ownListener)
     const stopFirst = bus.on('tick', () => {}, { signal })
-    bus.on('tick', () => {}, { signal })
-    expect(abortListenerCount(signal)).toBe(3)
+    const stopSecond = bus.on('tick', () => {}, { signal })
+    expect(abortListenerCount(signal)).toBe(2)
 
     stopFirst()
     expect(abortListenerCount(signal)).toBe(2)
     expect(bus.listenerCount('tick')).toBe(1)
+    stopSecond()
+    expect(abortListenerCount(signal)).toBe(1)
 
+    bus.on('tick', () => {}, { signal })
+    bus.onAny(() => {}, { signal })
     controller.abort()
-    expect(bus.listenerCount('tick')).toBe(0)
+    expect(bus.listenerCount()).toBe(0)
+    expect(getEventListeners(signal, 'abort')).toEqual([ownListener])
   })
 
   test('keeps the latest payload of a type after its last subscription ends', () => {

@@ -135,9 +135,12 @@ class ModelBus implements BusLike {
     this.latestPayloads.clear()
   }
 
-  /** How many abort listeners the real bus should have on `signal`: one per active subscription. */
+  /**
+   * How many abort listeners the real bus should have on `signal`: one while any active
+   * subscription shares it, however many do.
+   */
   abortListeners(signal: AbortSignal) {
-    return this.subscriptions.filter((s) => s.signal === signal).length
+    return this.subscriptions.some((s) => s.signal === signal) ? 1 : 0
   }
 }
 

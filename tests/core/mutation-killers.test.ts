@@ -120,6 +120,6 @@ describe('errors of emit itself', () => {
     const error = thrownBy(() => bus.emit('user:login', { userId: 'u-1' }))
 
     expect(error).toBeInstanceOf(TypeError)
-    expect(error.message).toBe('busway: emit("user:login"): its schema is async; emit is synchronous')
+    expect(error.message).toBe('busway: emit("user:login"): its schema is asynchronous; emit is synchronous')
   })
 })
