@@ -121,12 +121,19 @@ function compact(list: SubscriptionList): void {
   calls.length = subscriptions.length = kept
 }
 
-/** Compacts `list` when no emit walks it and its holes are worth squeezing out. */
+/**
+ * Tidies a list no emit is walking: trailing holes go at once (the newest subscription is
+ * usually the first to end: a React unmount), the others once they are worth squeezing out.
+ */
 function tidy(list: SubscriptionList): void {
-  const length = list.calls.length
-  if (list.dispatching === 0 && length !== list.live && (length <= SMALL || length >= 2 * list.live)) {
-    compact(list)
+  if (list.dispatching !== 0) return
+  const { calls, subscriptions } = list
+  while (calls.length > 0 && subscriptions[calls.length - 1] === undefined) {
+    calls.pop()
+    subscriptions.pop()
   }
+  const length = calls.length
+  if (length !== list.live && (length <= SMALL || length >= 2 * list.live)) compact(list)
 }
 
 /** Handlers return `void`, but an async one returns a promise: its rejection is its error. */
@@ -254,12 +261,12 @@ export function createEventBus<E extends object>(options?: EventBusOptions<E>): 
     total--
     list.calls[subscription.index] = hole
     list.subscriptions[subscription.index] = undefined
-    list.live--
-    tidy(list)
     // Rule 5 of the contract: of a type nobody listens to, only its latest payload is kept.
     const type = list.type
-    if (list.live === 0 && list.latest === undefined && type !== undefined && lists[type] === list) {
+    if (--list.live === 0 && list.latest === undefined && type !== undefined && lists[type] === list) {
       delete lists[type]
+    } else {
+      tidy(list)
     }
     const signal = subscription.signal
     if (signal === undefined) return
@@ -388,34 +395,47 @@ export function createEventBus<E extends object>(options?: EventBusOptions<E>): 
     payload: unknown,
     observer: DispatchObserver | undefined,
   ): void {
-    const calls = list.calls as ((first: unknown, second?: unknown) => unknown)[]
-    const toAny = list.type === undefined
     chain[depth++] = type
     list.dispatching++
     try {
+      if (observer !== undefined) return deliverTraced(list, length, type, payload, observer)
+      const calls = list.calls as ((first: unknown, second?: unknown) => unknown)[]
+      const toAny = list.type === undefined
       for (let index = 0; index < length; index++) {
-        let call = calls[index]!
-        let label: string | undefined
-        if (observer !== undefined) {
-          // A traced emit counts only the handlers it really calls, with their labels.
-          const subscription = list.subscriptions[index]
-          if (subscription === undefined || !admit(subscription)) continue
-          call = subscription.handler as typeof call
-          label = subscription.label
-          observer.called(label)
-        }
+        const call = calls[index]!
         try {
           const result = toAny ? call(type, payload) : call(payload)
           if (result !== undefined && isThenable(result)) settle(result, type, payload)
         } catch (error) {
-          observer?.threw(error, label)
           report(error, type, payload)
         }
       }
     } finally {
       depth--
-      list.dispatching--
-      tidy(list)
+      if (--list.dispatching === 0 && list.calls.length !== list.live) tidy(list)
+    }
+  }
+
+  /** `deliver` for a traced emit: it counts the handlers it really calls, with their labels. */
+  function deliverTraced(
+    list: SubscriptionList,
+    length: number,
+    type: string,
+    payload: unknown,
+    observer: DispatchObserver,
+  ): void {
+    for (let index = 0; index < length; index++) {
+      const subscription = list.subscriptions[index]
+      if (subscription === undefined || !admit(subscription)) continue
+      const handler = subscription.handler as (first: unknown, second?: unknown) => unknown
+      observer.called(subscription.label)
+      try {
+        const result = list.type === undefined ? handler(type, payload) : handler(payload)
+        if (result !== undefined && isThenable(result)) settle(result, type, payload)
+      } catch (error) {
+        observer.threw(error, subscription.label)
+        report(error, type, payload)
+      }
     }
   }
 
