@@ -15,6 +15,10 @@ const useClient: NonNullable<Options['plugins']>[number] = {
 export default defineConfig({
   entry: { index: 'src/index.ts', core: 'src/core/index.ts', devtools: 'src/devtools/index.ts' },
   format: ['esm', 'cjs'],
+  // Shared chunks for CommonJS too (esbuild splits ESM only; tsup adds it for CJS), so that
+  // `busway` and `busway/core` share one copy of the core in both formats: the same
+  // createEventBus, the same InvalidPayloadError class (rule 11 of the contract).
+  splitting: true,
   dts: true,
   clean: true,
   target: 'es2020',

@@ -1,4 +1,4 @@
-import { createEventBus, type EventBus, type HandlerErrorContext } from 'busway/core'
+import { createEventBus, type EventBus, type HandlerErrorContext, type WaitForOptions } from 'busway/core'
 import { describe, expectTypeOf, test } from 'vitest'
 
 // An interface, as most apps declare their event map.
@@ -21,6 +21,13 @@ describe('createEventBus<E>()', () => {
     expectTypeOf(aliasBus).toEqualTypeOf<EventBus<AliasEvents>>()
     aliasBus.emit('tick', 1)
     aliasBus.emit('stop')
+  })
+
+  test('ReturnType<typeof createEventBus<AppEvents>> names EventBus<AppEvents>, for an interface too', () => {
+    type FromInterface = ReturnType<typeof createEventBus<AppEvents>>
+    expectTypeOf<FromInterface>().toEqualTypeOf<EventBus<AppEvents>>()
+    type FromAlias = ReturnType<typeof createEventBus<{ tick: number }>>
+    expectTypeOf<FromAlias>().toEqualTypeOf<EventBus<{ tick: number }>>()
   })
 
   test('types onError with the event map', () => {
@@ -193,5 +200,41 @@ describe('onError', () => {
         if (context.type === 'user:login') expectTypeOf(context.payload).toEqualTypeOf<{ userId: string }>()
       },
     })
+  })
+})
+
+describe('async handlers (rule 7)', () => {
+  test('an async handler, and one that returns any value, still compile', () => {
+    const list: { userId: string }[] = []
+    bus.on('user:login', async ({ userId }) => {
+      await Promise.resolve(userId)
+    })
+    bus.on('user:login', (payload) => list.push(payload))
+    bus.onAny(async (type) => {
+      await Promise.resolve(type)
+    })
+  })
+})
+
+describe('waitFor(type, options?)', () => {
+  test('resolves to the payload of its event', () => {
+    expectTypeOf(bus.waitFor('user:login')).toEqualTypeOf<Promise<{ userId: string }>>()
+    expectTypeOf(bus.waitFor('app:ready')).toEqualTypeOf<Promise<void>>()
+  })
+
+  test('types the filter by the payload, and takes signal and label', () => {
+    bus.waitFor('user:login', {
+      filter: (payload) => {
+        expectTypeOf(payload).toEqualTypeOf<{ userId: string }>()
+        return payload.userId === 'u-1'
+      },
+      signal: AbortSignal.timeout(10),
+      label: 'test',
+    })
+    expectTypeOf<WaitForOptions<number>['filter']>().toEqualTypeOf<((payload: number) => boolean) | undefined>()
+    // @ts-expect-error the filter gets the payload of its own event
+    bus.waitFor('user:login', { filter: (payload: number) => payload > 0 })
+    // @ts-expect-error an unknown event name
+    bus.waitFor('user:logout')
   })
 })

@@ -226,7 +226,11 @@ function validate(
  * bus.emit('user:login', JSON.parse(messageFromSocket)) // throws InvalidPayloadError when invalid
  * ```
  */
-export function createEventBus<const S extends Record<string, StandardSchemaV1>>(
+// `_Arity` is never given: a second type parameter without a default makes an instantiation
+// with one type argument (`ReturnType<typeof createEventBus<AppEvents>>`) skip this overload,
+// since TypeScript keeps only the overloads whose arity matches; without it, an interface
+// `AppEvents` was checked against `S`'s constraint and failed to compile.
+export function createEventBus<const S extends Record<string, StandardSchemaV1>, _Arity>(
   options: EventBusOptions<SchemaEvents<S>> & { schemas: S },
 ): EventBus<SchemaEvents<S>>
 export function createEventBus<E extends object = Record<string, unknown>>(

@@ -26,13 +26,22 @@ export interface LogEventsOptions<E = Record<string, unknown>> {
 }
 
 
+/**
+ * Shows a string that may come from outside (an event type, a label) on one line: control and
+ * line-separator characters are escaped, so a newline in an event type cannot forge a log line.
+ */
+function oneLine(text: string): string {
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (character) => JSON.stringify(character).slice(1, -1))
+}
+
 /** The one-line summary of a trace: `#2 user:login  3 handlers (Header, Toasts, 1 unlabelled) · 0.05 ms`. */
 function summary({ id, type, handlers, labels, errors, duration }: EmitTrace): string {
   const unlabelled = handlers - labels.length
   const names = unlabelled > 0 && labels.length > 0 ? [...labels, `${unlabelled} unlabelled`] : labels
-  const who = names.length > 0 ? ` (${names.join(', ')})` : ''
+  const who = names.length > 0 ? ` (${names.map(oneLine).join(', ')})` : ''
   const failed = errors.length > 0 ? ` · ${plural(errors.length, 'error')}` : ''
-  return `#${id} ${type}  ${plural(handlers, 'handler')}${who} · ${duration.toFixed(2)} ms${failed}`
+  return `#${id} ${oneLine(type)}  ${plural(handlers, 'handler')}${who} · ${duration.toFixed(2)} ms${failed}`
 }
 
 /**
@@ -82,13 +91,15 @@ export function logEvents<E>(bus: EventBus<E>, options: LogEventsOptions<E> = {}
   function print({ trace, children }: TraceNode): void {
     if (!shows(trace)) return children.forEach(print)
     const failed = trace.errors.length > 0
-    output.groupCollapsed(`%c${summary(trace)}`, failed ? 'color: #d32f2f' : '')
+    // Text that may come from outside (types, labels) goes in as a `%s` argument, never into
+    // the format string: a `%` in it must not take the place of the next argument.
+    output.groupCollapsed('%c%s', failed ? 'color: #d32f2f' : '', summary(trace))
     // Closed even when a filter throws on a nested event: an open group would swallow the
     // app's later logs.
     try {
       output.log('payload:', trace.payload)
       for (const { error, label } of trace.errors) {
-        output.error(`${label === undefined ? 'a handler' : `"${label}"`} threw:`, error)
+        output.error('%s threw:', label === undefined ? 'a handler' : `"${oneLine(label)}"`, error)
       }
       children.forEach(print)
     } finally {

@@ -66,7 +66,8 @@ describe('logEvents', () => {
     bus.emit('tick', 2)
 
     expect(groupCollapsed.mock.calls.map(([, style]) => style)).toEqual(['', 'color: #d32f2f'])
-    expect(groupCollapsed.mock.calls[1]![0]).toMatch(/^%c#2 tick/)
+    expect(groupCollapsed.mock.calls[1]![0]).toBe('%c%s')
+    expect(groupCollapsed.mock.calls[1]![2]).toMatch(/^#2 tick/)
   })
 
   test('filter by a list of types: the nested events of a left-out event move up a level', () => {
@@ -226,5 +227,50 @@ describe('logEvents', () => {
     expect(() => logEvents(bus, { console: { ...console, error: 1 } as never })).toThrow(
       /options\.console must be a console \(with error\)/,
     )
+  })
+})
+
+describe('logEvents never lets a label, type or payload act as a console format string', () => {
+  test('a label with a % sign keeps its handler error in the output', () => {
+    const { output, lines } = fakeConsole()
+    const bus = createEventBus<TestEvents>({ onError: () => {} })
+    bus.on('tick', () => {
+      throw new Error('upload failed')
+    }, { label: 'upload 100%complete' })
+    logEvents(bus, { console: output })
+
+    bus.emit('tick', 1)
+
+    expect(steady(lines)).toEqual([
+      '▸ #1 tick  1 handler (upload 100%complete) · <ms> ms · 1 error',
+      '  payload: 1',
+      expect.stringMatching(/^ {2}error: "upload 100%complete" threw: Error: upload failed/),
+    ])
+  })
+
+  test('a %s in a label or type does not pull the next argument into it', () => {
+    const { output, lines } = fakeConsole()
+    const bus = createEventBus<Record<string, unknown>>({ onError: () => {} })
+    bus.on('%s%s', () => {
+      throw new Error('boom')
+    }, { label: '%s' })
+    logEvents(bus, { console: output })
+
+    bus.emit('%s%s', '%d')
+
+    expect(steady(lines)[0]).toBe('▸ #1 %s%s  1 handler (%s) · <ms> ms · 1 error')
+    expect(lines[1]).toBe('  payload: %d')
+    expect(lines[2]).toMatch(/^ {2}error: "%s" threw: Error: boom/)
+  })
+
+  test('a newline in an event type from outside cannot forge a log line', () => {
+    const { output, lines } = fakeConsole()
+    const bus = createEventBus<Record<string, unknown>>()
+    logEvents(bus, { console: output })
+
+    bus.emit('order:placed\n▸ #99 admin:granted', 1)
+
+    expect(lines).toHaveLength(2)
+    expect(steady(lines)[0]).toBe('▸ #1 order:placed\\n▸ #99 admin:granted  0 handlers · <ms> ms')
   })
 })

@@ -159,3 +159,74 @@ describe('createEventBus({ schemas }): events and schemas outside the rules', ()
     )
   })
 })
+
+describe('rule 10: schemas that throw or validate asynchronously', () => {
+  /** Lets every settled promise run its reactions. */
+  const settle = () => new Promise((resolve) => setTimeout(resolve, 0))
+
+  test('a schema that throws makes emit throw that error: no handler runs, latest unchanged', () => {
+    const failure = new Error('schema broke')
+    const throwing: StandardSchemaV1<number> = {
+      '~standard': {
+        version: 1,
+        vendor: 'test',
+        validate: () => {
+          throw failure
+        },
+      },
+    }
+    const bus = createEventBus({ schemas: { count: throwing } })
+    const handler = vi.fn()
+    bus.on('count', handler)
+
+    expect(() => bus.emit('count', 1)).toThrow(failure)
+    expect(handler).not.toHaveBeenCalled()
+    expect(bus.latest('count')).toBeUndefined()
+  })
+
+  test('a zod transform that throws (zod retries it asynchronously) makes emit throw a TypeError, and its real error reaches onError, never an unhandled rejection that ends Node', async () => {
+    const onError = vi.fn()
+    const unhandled = vi.fn()
+    process.on('unhandledRejection', unhandled)
+    const bus = createEventBus({
+      schemas: { msg: z.string().transform((text) => JSON.parse(text) as unknown) },
+      onError,
+    })
+    const handler = vi.fn()
+    bus.on('msg', handler)
+
+    expect(() => bus.emit('msg', 'not json')).toThrow(
+      new TypeError('busway: emit("msg"): its schema is asynchronous; emit is synchronous'),
+    )
+    await settle()
+    process.off('unhandledRejection', unhandled)
+
+    expect(handler).not.toHaveBeenCalled()
+    expect(bus.latest('msg')).toBeUndefined()
+    expect(unhandled).not.toHaveBeenCalled()
+    expect(onError).toHaveBeenCalledOnce()
+    expect(onError.mock.calls[0]![0]).toBeInstanceOf(SyntaxError)
+    expect(onError.mock.calls[0]![1]).toEqual({ type: 'msg', payload: 'not json' })
+  })
+
+  test('a truly asynchronous schema that rejects: its rejection is reported through reportError without onError', async () => {
+    const reportError = vi.fn()
+    vi.stubGlobal('reportError', reportError)
+    const failure = new Error('lookup failed')
+    const remote: StandardSchemaV1<number> = {
+      '~standard': { version: 1, vendor: 'test', validate: () => Promise.reject(failure) },
+    }
+    const bus = createEventBus({ schemas: { count: remote } })
+
+    expect(() => bus.emit('count', 1)).toThrow(/emit\("count"\): its schema is asynchronous/)
+    await settle()
+    vi.unstubAllGlobals()
+
+    expect(reportError.mock.calls).toEqual([[failure]])
+  })
+
+  test('valibot validates synchronously, so emit throws its InvalidPayloadError', () => {
+    const bus = createEventBus({ schemas: { count: v.number() } })
+    expect(() => bus.emit('count', 'one' as never)).toThrow(InvalidPayloadError)
+  })
+})

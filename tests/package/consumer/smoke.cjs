@@ -47,8 +47,14 @@ for (const [entry, createEventBus] of [
   console.log(`ok - CommonJS require('${entry}'): on/emit/off/once/latest`)
 }
 
-// The CJS build has one copy of the core per entry: a bus from require('busway/core') must still
-// work with the provider from require('busway'). Server rendering: initial state, no subscription.
+// Rule 11 of the contract, one core per app: the entries share one copy of the core in CommonJS.
+assert.equal(busway.createEventBus, core.createEventBus, "require('busway') and require('busway/core') share createEventBus")
+assert.equal(busway.InvalidPayloadError, core.InvalidPayloadError, 'and the InvalidPayloadError class')
+assert.equal(busway.inspect, core.inspect, 'and inspect')
+console.log("ok - CommonJS: require('busway') and require('busway/core') share one core")
+
+// A bus from require('busway/core') works with the provider from require('busway').
+// Server rendering: initial state, no subscription.
 const React = require('react')
 const { renderToString } = require('react-dom/server')
 const hooks = busway.createEventHooks()

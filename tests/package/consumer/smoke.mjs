@@ -23,6 +23,12 @@ assert.deepEqual(names(require('busway/core')), names(core), 'busway/core: CJS a
 for (const name of names(core)) assert.ok(name in busway, `busway does not re-export ${name} from busway/core`)
 console.log(`ok - ESM and CJS export the same names: busway [${names(busway)}], busway/core [${names(core)}]`)
 
+// Rule 11 of the contract, one core per app: the ES module entries share one copy of the core.
+for (const name of ['createEventBus', 'InvalidPayloadError', 'inspect']) {
+  assert.equal(busway[name], core[name], `import from 'busway' and 'busway/core' share ${name}`)
+}
+console.log("ok - ESM: 'busway' and 'busway/core' share one core")
+
 const bus = core.createEventBus()
 const seen = []
 const off = bus.on('user:login', ({ userId }) => seen.push(userId))
