@@ -230,6 +230,7 @@ function validate(
 // with one type argument (`ReturnType<typeof createEventBus<AppEvents>>`) skip this overload,
 // since TypeScript keeps only the overloads whose arity matches; without it, an interface
 // `AppEvents` was checked against `S`'s constraint and failed to compile.
+// eslint-disable-next-line @typescript-eslint/no-unused-vars -- its arity is its purpose
 export function createEventBus<const S extends Record<string, StandardSchemaV1>, _Arity>(
   options: EventBusOptions<SchemaEvents<S>> & { schemas: S },
 ): EventBus<SchemaEvents<S>>
@@ -313,13 +314,11 @@ export function createEventBus<E extends object>(options?: EventBusOptions<E>): 
   }
 
   /** What the emit loop calls: the handler itself when nothing has to be checked first. */
-  function callOf(subscription: Subscription, toAny: boolean): Call {
+  function callOf(subscription: Subscription): Call {
     const handler = subscription.handler as (...args: unknown[]) => unknown
-    if (!subscription.once && subscription.signal === undefined) return subscription.handler
-    // Separate arities, so a handler is called with exactly the arguments it is documented to get.
-    return (toAny
-      ? (type: unknown, payload: unknown) => (admit(subscription) ? handler(type, payload) : undefined)
-      : (payload: unknown) => (admit(subscription) ? handler(payload) : undefined)) as Call
+    if (!subscription.once && subscription.signal === undefined) return handler
+    // Passes on exactly the arguments it gets: `(payload)`, or `(type, payload)` for onAny.
+    return ((...args: unknown[]) => (admit(subscription) ? handler(...args) : undefined)) as Call
   }
 
   function subscribe(
@@ -346,7 +345,7 @@ export function createEventBus<E extends object>(options?: EventBusOptions<E>): 
       list,
       index: list.calls.length,
     }
-    list.calls.push(callOf(subscription, type === undefined))
+    list.calls.push(callOf(subscription))
     list.subscriptions.push(subscription)
     list.live++
     total++

@@ -1,6 +1,6 @@
-import { createEventBus } from 'busway/core'
+import { createEventBus, listenerCounts } from 'busway/core'
 import { afterEach, describe, expect, test, vi } from 'vitest'
-import { stubReportError, type TestEvents } from './helpers'
+import { abortListenerCount, stubReportError, type TestEvents } from './helpers'
 
 afterEach(() => {
   vi.unstubAllGlobals()
@@ -75,5 +75,43 @@ describe('regressions', () => {
     expect(bus.listenerCount('tick')).toBe(1)
     unsubscribes[2]!()
     expect(bus.listenerCount('tick')).toBe(0)
+  })
+})
+
+describe('regressions found by breaking 0.1', () => {
+  test('a type that had a subscription and a payload keeps no entry once an emit without payload finds nobody listening', () => {
+    const bus = createEventBus<Record<string, unknown>>()
+    const types = Array.from({ length: 1000 }, (_, index) => `type:${index}`)
+    for (const type of types) {
+      bus.on(type, () => {})()
+      bus.emit(type, { some: 'payload' })
+      bus.emit(type, undefined)
+    }
+
+    expect(listenerCounts(bus)).toEqual({})
+    expect(types.map((type) => bus.latest(type))).toEqual(types.map(() => undefined))
+    // Nothing is left to tell the types apart from ones never seen: the bus keeps no entry.
+    const internals = (bus as unknown as Record<symbol, { lists(): object }>)[Symbol.for('busway.bus.v2')]!
+    expect(Object.keys(internals.lists())).toEqual([])
+  })
+
+  test('forty subscriptions sharing one signal add one abort listener, so Node prints no MaxListenersExceededWarning', () => {
+    const warnings: Error[] = []
+    const onWarning = (warning: Error) => warnings.push(warning)
+    process.on('warning', onWarning)
+    const bus = createEventBus<TestEvents>()
+    const controller = new AbortController()
+    for (let index = 0; index < 40; index++) bus.on('tick', () => {}, { signal: controller.signal })
+
+    expect(abortListenerCount(controller.signal)).toBe(1)
+    controller.abort()
+    return new Promise<void>((resolve) =>
+      setTimeout(() => {
+        process.off('warning', onWarning)
+        expect(warnings).toEqual([])
+        expect(bus.listenerCount()).toBe(0)
+        resolve()
+      }, 10),
+    )
   })
 })
