@@ -403,14 +403,25 @@ export function createEventBus<E extends object>(options?: EventBusOptions<E>): 
     try {
       if (observer !== undefined) return deliverTraced(list, length, type, payload, observer)
       const calls = list.calls as ((first: unknown, second?: unknown) => unknown)[]
-      const toAny = list.type === undefined
-      for (let index = 0; index < length; index++) {
-        const call = calls[index]!
-        try {
-          const result = toAny ? call(type, payload) : call(payload)
-          if (result !== undefined && isThenable(result)) settle(result, type, payload)
-        } catch (error) {
-          report(error, type, payload)
+      if (list.type === undefined) {
+        for (let index = 0; index < length; index++) {
+          const call = calls[index]!
+          try {
+            const result = call(type, payload)
+            if (result !== undefined && isThenable(result)) settle(result, type, payload)
+          } catch (error) {
+            report(error, type, payload)
+          }
+        }
+      } else {
+        for (let index = 0; index < length; index++) {
+          const call = calls[index]!
+          try {
+            const result = call(payload)
+            if (result !== undefined && isThenable(result)) settle(result, type, payload)
+          } catch (error) {
+            report(error, type, payload)
+          }
         }
       }
     } finally {
