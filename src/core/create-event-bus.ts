@@ -283,7 +283,7 @@ export function createEventBus<E extends object>(options?: EventBusOptions<E>): 
     signal.removeEventListener('abort', group.onAbort)
   }
 
-  /** Ends every subscription of an aborted signal (released first: the signal fired already). */
+  /** Ends every subscription of an aborted signal, and rejects the `waitFor`s among them. */
   function abortAll(signal: AbortSignal): void {
     const group = signals.get(signal)
     if (group === undefined) return
@@ -304,7 +304,7 @@ export function createEventBus<E extends object>(options?: EventBusOptions<E>): 
    * remove signal-bound listeners before any abort listener runs.
    */
   function admit(subscription: Subscription): boolean {
-    if (subscription.list === undefined) return false
+    // An ended subscription is never asked: it left a hole, which no emit calls.
     if (subscription.signal?.aborted) {
       abortAll(subscription.signal)
       return false
