@@ -53,17 +53,40 @@ export interface EventBusDevtoolsProps<E = Record<string, unknown>> {
 const POSITIONS = ['bottom-right', 'bottom-left', 'top-right', 'top-left']
 const SCHEMES = ['light', 'dark', 'system']
 
+/** The panel's shadow root, and whether its styles were adopted (else a `<style>` gives them). */
+interface Shadow {
+  root: ShadowRoot
+  adopted: boolean
+}
+
+/**
+ * Gives a shadow root the panel's styles as a constructed stylesheet. A Content-Security-Policy
+ * without `'unsafe-inline'` for styles (`default-src 'self'`) blocks `<style>` elements, but not
+ * stylesheets made with `new CSSStyleSheet()` (CSSOM is script, which the policy already let
+ * run). Returns false where the browser has no constructable stylesheets (Safari before 16.4,
+ * jsdom): there a `<style>` element is the fallback.
+ */
+function adoptStyles(root: ShadowRoot): boolean {
+  // Browsers shipped adoptedStyleSheets together with the CSSStyleSheet constructor and replaceSync.
+  if (!('adoptedStyleSheets' in root)) return false
+  const sheet = new CSSStyleSheet()
+  sheet.replaceSync(styles)
+  root.adoptedStyleSheets = [sheet]
+  return true
+}
+
 /** A shadow root in a host element appended to `document.body`, for the panel's lifetime. */
-function useShadowRoot(): ShadowRoot | null {
-  const [root, setRoot] = useState<ShadowRoot | null>(null)
+function useShadowRoot(): Shadow | null {
+  const [shadow, setShadow] = useState<Shadow | null>(null)
   useEffect(() => {
     const host = document.createElement('div')
     host.setAttribute('data-busway-devtools', '')
     document.body.appendChild(host)
-    setRoot(host.attachShadow({ mode: 'open' }))
+    const root = host.attachShadow({ mode: 'open' })
+    setShadow({ root, adopted: adoptStyles(root) })
     return () => host.remove()
   }, [])
-  return root
+  return shadow
 }
 
 /**
@@ -75,7 +98,10 @@ function useShadowRoot(): ShadowRoot | null {
  * shows each type's current subscription count, so leaks show as counts that only grow.
  *
  * The panel renders into a shadow root under `document.body`: the app's styles do not reach it
- * and its styles do not reach the app. It renders nothing on the server. It is keyboard
+ * and its styles do not reach the app. Its styles are a constructed stylesheet (`new
+ * CSSStyleSheet()`, adopted by the shadow root), which a Content-Security-Policy without
+ * `'unsafe-inline'` does not block; only browsers without constructable stylesheets get a
+ * `<style>` element instead. It renders nothing on the server. It is keyboard
  * accessible (Escape closes it) and follows the light or dark colour scheme. It watches the bus
  * through `inspect`, so emits cost a little more while it is mounted; render it in development
  * only, behind `process.env.NODE_ENV !== 'production'` (or Vite's `import.meta.env.DEV`): the
@@ -135,16 +161,16 @@ export function EventBusDevtools<E = Record<string, unknown>>({
   // Attached like useEvent's subscriptions: before the app's mount effects emit (so their
   // events are listed), and detached even where React 18 skips insertion-effect cleanups.
   useAttachment(() => inspect(bus, store.add), [bus, store])
-  const root = useShadowRoot()
-  if (root === null) return null
+  const shadow = useShadowRoot()
+  if (shadow === null) return null
   return createPortal(
     <>
-      <style>{styles}</style>
+      {!shadow.adopted && <style>{styles}</style>}
       <PanelErrorBoundary position={position} colorScheme={colorScheme}>
         <Devtools bus={bus} store={store} initialIsOpen={initialIsOpen} position={position} colorScheme={colorScheme} />
       </PanelErrorBoundary>
     </>,
-    root,
+    shadow.root,
   )
 }
 

@@ -254,13 +254,41 @@ describe('<EventBusDevtools />', () => {
     expect(panelRoot().activeElement).toBe(toggle)
   })
 
-  test('keeps its styles in its shadow root, and leaves no host behind on unmount', () => {
+  test('keeps its styles in its shadow root (a <style> where constructable stylesheets are missing), and leaves no host behind on unmount', () => {
+    // jsdom has no adoptedStyleSheets: this is the fallback path of older browsers.
+    expect('adoptedStyleSheets' in ShadowRoot.prototype).toBe(false)
     const { unmount } = renderPanel()
     expect(query('style')!.textContent).toContain(':host { all: initial; }')
     expect(document.head.querySelectorAll('style')).toHaveLength(0)
 
     unmount()
     expect(document.querySelector('[data-busway-devtools]')).toBeNull()
+  })
+
+  test("under a strict Content-Security-Policy it is styled: its styles are an adopted stylesheet, not a <style> element (which 'unsafe-inline' would need)", () => {
+    // jsdom constructs stylesheets but cannot adopt them; a browser's adoptedStyleSheets, stood in for.
+    const adopted = new WeakMap<ShadowRoot, CSSStyleSheet[]>()
+    Object.defineProperty(ShadowRoot.prototype, 'adoptedStyleSheets', {
+      configurable: true,
+      get(this: ShadowRoot) {
+        return adopted.get(this) ?? []
+      },
+      set(this: ShadowRoot, sheets: CSSStyleSheet[]) {
+        adopted.set(this, sheets)
+      },
+    })
+    try {
+      renderPanel()
+      const sheets = panelRoot().adoptedStyleSheets
+      expect(sheets).toHaveLength(1)
+      const selectors = [...sheets[0]!.cssRules].map((rule) => (rule as CSSStyleRule).selectorText)
+      expect(selectors).toContain(':host')
+      expect(selectors).toContain('.root.bottom-right')
+      expect(query('style')).toBeNull()
+      expect(query('section.panel')).not.toBeNull()
+    } finally {
+      delete (ShadowRoot.prototype as { adoptedStyleSheets?: unknown }).adoptedStyleSheets
+    }
   })
 
   test('stops inspecting the bus when unmounted', async () => {
