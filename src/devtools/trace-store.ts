@@ -28,7 +28,11 @@ const nextFrame = (callback: () => void): void => {
  */
 export function createTraceStore(capacity: number): TraceStore {
   let snapshot: TraceSnapshot = { traces: [], paused: false, skipped: 0 }
+  // The traces waiting for the next frame, at most `capacity` of them: a ring whose oldest entry,
+  // once full, is at `oldest`. Browsers pause frames in background tabs while emits go on, and
+  // the older ones would be dropped at the next frame anyway.
   let incoming: EmitTrace[] = []
+  let oldest = 0
   let skipped = 0
   let scheduled = false
   const listeners = new Set<() => void>()
@@ -41,15 +45,20 @@ export function createTraceStore(capacity: number): TraceStore {
   function flush(): void {
     scheduled = false
     if (incoming.length === 0 && skipped === snapshot.skipped) return
-    const traces = [...snapshot.traces, ...incoming]
+    const traces = [...snapshot.traces, ...incoming.slice(oldest), ...incoming.slice(0, oldest)]
     incoming = []
+    oldest = 0
     publish({ ...snapshot, traces: traces.length > capacity ? traces.slice(-capacity) : traces, skipped })
   }
 
   return {
     add(trace) {
       if (snapshot.paused) skipped++
-      else incoming.push(trace)
+      else if (incoming.length < capacity) incoming.push(trace)
+      else {
+        incoming[oldest] = trace
+        oldest = (oldest + 1) % capacity
+      }
       if (!scheduled) {
         scheduled = true
         nextFrame(flush)
@@ -63,6 +72,7 @@ export function createTraceStore(capacity: number): TraceStore {
     },
     clear() {
       incoming = []
+      oldest = 0
       skipped = 0
       publish({ ...snapshot, traces: [], skipped: 0 })
     },

@@ -1,6 +1,8 @@
 import { act, fireEvent, render } from '@testing-library/react'
 import { StrictMode, Suspense, useEffect, useState } from 'react'
 import { renderToString } from 'react-dom/server'
+import { setFlagsFromString } from 'node:v8'
+import { runInNewContext } from 'node:vm'
 import { createEventBus, createEventHooks, inspect } from 'busway'
 import { EventBusDevtools } from 'busway/devtools'
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest'
@@ -177,6 +179,39 @@ describe('<EventBusDevtools />', () => {
 
     expect(rows()).toEqual(['count#5', 'count#4', 'count#3'])
     expect(query('.toggle .badge')!.textContent).toBe('3')
+  })
+
+  test('never holds more than `capacity` events, also while the page is in the background (no animation frames)', async () => {
+    // Node's gc(), to see which payloads the panel still holds.
+    setFlagsFromString('--expose-gc')
+    const collectGarbage = runInNewContext('gc') as () => void
+    // Background tabs run no animation frames; this one runs them only when the tab is back.
+    const frames: FrameRequestCallback[] = []
+    vi.stubGlobal('requestAnimationFrame', (callback: FrameRequestCallback) => frames.push(callback))
+    try {
+      const bus = createEventBus<TestEvents>()
+      render(<EventBusDevtools bus={bus} capacity={100} initialIsOpen />)
+      const payloads: WeakRef<object>[] = []
+      for (let n = 1; n <= 10_000; n++) {
+        const payload = { userId: `u-${n}` }
+        payloads.push(new WeakRef(payload))
+        bus.emit('user:login', payload)
+      }
+      // A WeakRef keeps its target until the end of the job that made it.
+      await new Promise((resolve) => setImmediate(resolve))
+      collectGarbage()
+
+      const held = payloads.flatMap((payload, index) => (payload.deref() === undefined ? [] : [index + 1]))
+      expect(held.length).toBeLessThanOrEqual(100)
+      expect(held.at(-1)).toBe(10_000)
+
+      // Back in the foreground, the next frame lists the newest 100.
+      await act(async () => frames.splice(0).forEach((frame) => frame(0)))
+      expect(rows()).toHaveLength(100)
+      expect([rows()[0], rows()[99]]).toEqual(['user:login#10000', 'user:login#9901'])
+    } finally {
+      vi.unstubAllGlobals()
+    }
   })
 
   test('a parent row updates when one of its nested events is dropped as the oldest', async () => {
