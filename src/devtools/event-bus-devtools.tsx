@@ -94,8 +94,10 @@ function useShadowRoot(): Shadow | null {
  * first, with their time, type, a payload preview that expands to a tree, how many handlers ran
  * (and the labels of labelled ones), dispatch time and errors (in red). Events emitted by a
  * handler are nested under the event it was handling: the causal chain. The list can be
- * filtered by type, paused and cleared, and keeps the latest `capacity` events. A listeners view
- * shows each type's current subscription count, so leaks show as counts that only grow.
+ * filtered by type, paused and cleared, and keeps the latest `capacity` events (also while the
+ * tab is in the background, where no animation frame runs). A listeners view shows the current
+ * subscription count of the 100 busiest types (the filter finds the others), so leaks show as
+ * counts that only grow.
  *
  * The panel renders into a shadow root under `document.body`: the app's styles do not reach it
  * and its styles do not reach the app. Its styles are a constructed stylesheet (`new

@@ -1,4 +1,4 @@
-import { useEffect, useId, useMemo, useRef, useState, useSyncExternalStore, type KeyboardEvent } from 'react'
+import { useCallback, useEffect, useId, useMemo, useRef, useState, useSyncExternalStore, type KeyboardEvent } from 'react'
 import type { EmitTrace, EventBus } from '../core'
 import { EventList } from './event-list'
 import { ListenersView } from './listeners-view'
@@ -31,7 +31,11 @@ export function Panel({ id, bus, store, close }: PanelProps) {
   // The chosen type left the list (cleared, or dropped as the oldest): show all again.
   if (type !== '' && !seenTypes.includes(type)) setType('')
   const needle = text.trim().toLowerCase()
-  const matchesText = (eventType: string) => needle === '' || eventType.toLowerCase().includes(needle)
+  // Stable while the text is: the listeners view recomputes its rows only when it changes.
+  const matchesText = useCallback(
+    (eventType: string) => needle === '' || eventType.toLowerCase().includes(needle),
+    [needle],
+  )
   const matches = (trace: EmitTrace) => (type === '' || trace.type === type) && matchesText(trace.type)
 
   function onTabKeyDown(event: KeyboardEvent): void {

@@ -582,6 +582,71 @@ describe('<EventBusDevtools />', () => {
     expect(query('tfoot .count')!.textContent).toBe('5')
   })
 
+  test('the listeners view lists the 100 busiest matching types, and counts the others in one line', async () => {
+    const bus = createEventBus<Record<string, number>>()
+    for (let n = 0; n < 250; n++) bus.on(`type:${String(n).padStart(3, '0')}`, () => {})
+    bus.on('type:200', () => {})
+    bus.on('type:200', () => {})
+    bus.on('type:100', () => {})
+    render(<EventBusDevtools bus={bus} initialIsOpen />)
+    fireEvent.click(queryAll('[role="tab"]').find((tab) => tab.textContent === 'Listeners')!)
+    const listed = () => queryAll('tr[data-listener-type]').map((row) => row.dataset.listenerType)
+
+    expect(listed()).toHaveLength(101)
+    expect(listed().slice(0, 4)).toEqual(['type:200', 'type:100', 'type:000', 'type:001'])
+    expect(listed().slice(-2)).toEqual(['type:097', '*'])
+    expect(query('tr.more')!.textContent).toBe('150 more types with as many subscriptions or fewer: filter to find one')
+    expect(query('tfoot .count')!.textContent).toBe('253')
+
+    // The filter picks among all of them, not only among the listed ones.
+    fireEvent.change(query('input[type="search"]')!, { target: { value: 'type:24' } })
+    expect(listed()).toEqual(['type:240', 'type:241', 'type:242', 'type:243', 'type:244', 'type:245', 'type:246', 'type:247', 'type:248', 'type:249', '*'])
+    expect(query('tr.more')).toBeNull()
+
+    // A type that grows past the listed ones moves up at the next refresh.
+    fireEvent.change(query('input[type="search"]')!, { target: { value: '' } })
+    for (let n = 0; n < 3; n++) bus.on('type:249', () => {})
+    await act(async () => {
+      vi.advanceTimersByTime(600)
+    })
+    expect(listed().slice(0, 2)).toEqual(['type:249', 'type:200'])
+    expect(query('tr[data-listener-type="type:249"] .count')!.textContent).toBe('4')
+  })
+
+  test('the listeners view reads every count only when the total or a listed count changed, and every 10 s', async () => {
+    const bus = createEventBus<Record<string, number>>()
+    const unsubscribe: Record<string, () => void> = {}
+    for (let n = 0; n < 150; n++) {
+      const type = `type:${String(n).padStart(3, '0')}`
+      unsubscribe[type] = bus.on(type, () => {})
+    }
+    render(<EventBusDevtools bus={bus} initialIsOpen />)
+    fireEvent.click(queryAll('[role="tab"]').find((tab) => tab.textContent === 'Listeners')!)
+    const listed = () => queryAll('tr[data-listener-type]').map((row) => row.dataset.listenerType)
+    expect(listed().slice(0, 2)).toEqual(['type:000', 'type:001'])
+
+    // A subscription moves between two types that are not listed: the total stays the same.
+    unsubscribe['type:147']!()
+    bus.on('type:148', () => {})
+    await act(async () => {
+      vi.advanceTimersByTime(600)
+    })
+    expect(listed().slice(0, 2)).toEqual(['type:000', 'type:001'])
+    await act(async () => {
+      vi.advanceTimersByTime(9_500)
+    })
+    expect(listed().slice(0, 2)).toEqual(['type:148', 'type:000'])
+    expect(query('tr.more')!.textContent).toMatch(/^49 more types/)
+
+    // A listed count that changes is read at the next refresh.
+    unsubscribe['type:000']!()
+    bus.on('type:001', () => {})
+    await act(async () => {
+      vi.advanceTimersByTime(600)
+    })
+    expect(listed().slice(0, 3)).toEqual(['type:001', 'type:148', 'type:002'])
+  })
+
   test('Retry after a failure renders the panel again', () => {
     expectConsoleErrors()
     const bus = createEventBus<TestEvents>()
