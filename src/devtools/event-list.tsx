@@ -12,11 +12,13 @@ function shown(node: TraceNode, matches: (trace: EmitTrace) => boolean): boolean
 export interface RowProps {
   node: TraceNode
   matches: (trace: EmitTrace) => boolean
+  /** When a trace's emit started, as a `Date.now()` reading (the same function for every row). */
+  startedAt: (trace: EmitTrace) => number
   /** Changes exactly when `matches` does: what the memoized rows compare. */
   filterKey: string
 }
 
-export function EventList({ tree, matches, filterKey, empty }: Omit<RowProps, 'node'> & { tree: TraceNode[]; empty: boolean }) {
+export function EventList({ tree, matches, startedAt, filterKey, empty }: Omit<RowProps, 'node'> & { tree: TraceNode[]; empty: boolean }) {
   const visible = tree.filter((node) => shown(node, matches))
   if (visible.length === 0) {
     return <p className="empty">{empty ? 'No events yet. Emit one on the bus.' : 'No event matches the filter.'}</p>
@@ -24,7 +26,7 @@ export function EventList({ tree, matches, filterKey, empty }: Omit<RowProps, 'n
   return (
     <ol aria-label="Events, newest first">
       {visible.map((node) => (
-        <EventRow key={node.trace.id} node={node} matches={matches} filterKey={filterKey} />
+        <EventRow key={node.trace.id} node={node} matches={matches} startedAt={startedAt} filterKey={filterKey} />
       ))}
     </ol>
   )
@@ -44,9 +46,9 @@ function sameTree(a: TraceNode, b: TraceNode): boolean {
 }
 
 // Memoized, so that an update re-renders the new rows only, not all of the (up to 500) others.
-const EventRow = memo(function EventRow({ node, matches, filterKey }: RowProps) {
+const EventRow = memo(function EventRow({ node, matches, startedAt, filterKey }: RowProps) {
   const { trace, children } = node
-  const { id, type, payload, time, duration, handlers, labels, errors } = trace
+  const { id, type, payload, duration, handlers, labels, errors } = trace
   // The details render only while open: a large payload costs nothing until looked at.
   const [open, setOpen] = useState(false)
   const nested = children.filter((child) => shown(child, matches))
@@ -58,7 +60,7 @@ const EventRow = memo(function EventRow({ node, matches, filterKey }: RowProps) 
       <details onToggle={(event) => setOpen(event.currentTarget.open)}>
         <summary>
           <span className="id">#{id}</span>
-          <span className="time">{clockTime(time)}</span>
+          <span className="time">{clockTime(startedAt(trace))}</span>
           <span className="type" title={type}>
             {type}
           </span>
@@ -76,7 +78,7 @@ const EventRow = memo(function EventRow({ node, matches, filterKey }: RowProps) 
       {nested.length > 0 && (
         <ol className="nested" aria-label={`Emitted while handling ${type} #${id}`}>
           {nested.map((child) => (
-            <EventRow key={child.trace.id} node={child} matches={matches} filterKey={filterKey} />
+            <EventRow key={child.trace.id} node={child} matches={matches} startedAt={startedAt} filterKey={filterKey} />
           ))}
         </ol>
       )}

@@ -10,9 +10,9 @@ export function formatDuration(ms: number): string {
   return ms < 0.1 ? '< 0.1 ms' : `${ms.toFixed(1)} ms`
 }
 
-/** Wall-clock time of a `performance.now()` reading, as HH:MM:SS.mmm. */
+/** A `Date.now()` reading as local wall-clock time, HH:MM:SS.mmm. */
 export function clockTime(time: number): string {
-  const date = new Date(performance.timeOrigin + time)
+  const date = new Date(time)
   const pad = (value: number, length = 2) => String(value).padStart(length, '0')
   return `${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}.${pad(date.getMilliseconds(), 3)}`
 }

@@ -99,7 +99,7 @@ export const ListenersView = memo(function ListenersView({ bus, matches }: Liste
         ))}
         {more > 0 && (
           <tr className="more">
-            <td colSpan={2}>{plural(more, 'more type')} with as many subscriptions or fewer: filter to find one</td>
+            <td colSpan={2}>{plural(more, 'more type')}, none busier: filter to find one</td>
           </tr>
         )}
         <tr data-listener-type="*">

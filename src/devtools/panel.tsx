@@ -114,6 +114,7 @@ export function Panel({ id, bus, store, close }: PanelProps) {
           <EventList
             tree={tree}
             matches={matches}
+            startedAt={store.startedAt}
             filterKey={`${type}\n${needle}`}
             empty={snapshot.traces.length === 0}
           />

@@ -11,6 +11,8 @@ export interface TraceSnapshot {
 
 export interface TraceStore {
   add(trace: EmitTrace): void
+  /** When the emit of a kept trace started, as a `Date.now()` reading. */
+  startedAt(trace: EmitTrace): number
   setPaused(paused: boolean): void
   clear(): void
   subscribe(listener: () => void): () => void
@@ -35,6 +37,10 @@ export function createTraceStore(capacity: number): TraceStore {
   let oldest = 0
   let skipped = 0
   let scheduled = false
+  // Wall-clock start times, taken as traces arrive, right after their dispatch finished: a
+  // trace's `time` reads the core's clock, whose origin the panel then need not know
+  // (`performance.timeOrigin` is missing where `performance` is, as in bare Hermes).
+  const started = new WeakMap<EmitTrace, number>()
   const listeners = new Set<() => void>()
 
   function publish(next: TraceSnapshot): void {
@@ -54,10 +60,13 @@ export function createTraceStore(capacity: number): TraceStore {
   return {
     add(trace) {
       if (snapshot.paused) skipped++
-      else if (incoming.length < capacity) incoming.push(trace)
       else {
-        incoming[oldest] = trace
-        oldest = (oldest + 1) % capacity
+        started.set(trace, Date.now() - trace.duration)
+        if (incoming.length < capacity) incoming.push(trace)
+        else {
+          incoming[oldest] = trace
+          oldest = (oldest + 1) % capacity
+        }
       }
       if (!scheduled) {
         scheduled = true
@@ -81,5 +90,6 @@ export function createTraceStore(capacity: number): TraceStore {
       return () => listeners.delete(listener)
     },
     getSnapshot: () => snapshot,
+    startedAt: (trace) => started.get(trace)!,
   }
 }
