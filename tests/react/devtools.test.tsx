@@ -549,6 +549,30 @@ describe('<EventBusDevtools />', () => {
     expect(queryAll('.time').map((cell) => cell.textContent)).toEqual(['03:04:05.666', '03:04:05.675', '03:04:05.677'])
   })
 
+  test('works where `performance` is missing (bare Hermes), timing with Date.now', async () => {
+    const performanceProperty = Object.getOwnPropertyDescriptor(globalThis, 'performance')!
+    // @ts-expect-error -- removed for this test, as in a runtime that has none
+    delete globalThis.performance
+    try {
+      const wallClock = vi.spyOn(Date, 'now').mockReturnValue(new Date(2026, 0, 2, 3, 4, 5, 678).getTime())
+      const { bus } = renderPanel()
+      bus.emit('count', -1)
+      bus.emit('ping', 'x')
+      wallClock.mockRestore()
+      await nextFrame()
+
+      expect(typeof performance).toBe('undefined')
+      expect(rows()).toEqual(['ping#2', 'count#1'])
+      expect(queryAll('.time').map((cell) => cell.textContent)).toEqual(['03:04:05.678', '03:04:05.678'])
+      expect(queryAll('.duration').map((cell) => cell.textContent)).toEqual(['< 0.1 ms', '< 0.1 ms'])
+      expect(query('li[data-event-id="1"] .errors')!.textContent).toBe('1 error')
+      fireEvent.click(queryAll('[role="tab"]').find((tab) => tab.textContent === 'Listeners')!)
+      expect(query('tr[data-listener-type="ping"] .count')!.textContent).toBe('1')
+    } finally {
+      Object.defineProperty(globalThis, 'performance', performanceProperty)
+    }
+  })
+
   test('the toggle says what its badges count', async () => {
     const { bus } = renderPanel({ initialIsOpen: false })
     const toggle = query('button.toggle')!
