@@ -141,29 +141,32 @@ export function useSubscription(
   useDebugValue(key ?? '*')
 
   // An insertion effect, before useAttachment's: the handler, option and label are current
-  // before the subscription is made, and before any useEffect of the same commit can emit.
+  // before the subscription is made, and before any effect of the same commit can emit. Only
+  // when one of them changed: a stable handler (a state setter) costs a re-render nothing here.
   useInsertionEffect(() => {
     subscriber.handler = handler
     subscriber.throwOnError = throwOnError
     subscriber.label = label
-  })
-  useAttachment(
-    () => {
-      if (!enabled) return noop
-      const unsubscribe = subscribe(subscriber.deliver, subscriber.label)
-      subscriber.attached = true
-      return () => {
-        subscriber.attached = false
-        unsubscribe()
+  }, [handler, throwOnError, label])
+  useAttachment(() => {
+    if (!enabled) return noop
+    const unsubscribe = subscribe(subscriber.deliver, subscriber.label)
+    subscriber.attached = true
+    return () => {
+      subscriber.attached = false
+      unsubscribe()
+      // Unmounted (or hidden) before the render that would have thrown it: report it rather
+      // than lose it. A microtask later, so that a resubscription (StrictMode's simulated
+      // unmount, a new type) keeps it for the boundary.
+      if (subscriber.unthrown !== null) {
+        queueMicrotask(() => {
+          if (subscriber.attached || subscriber.unthrown === null) return
+          reportUncaught(subscriber.unthrown.error)
+          subscriber.unthrown = null
+        })
       }
-    },
-    [bus, key, subscriber, enabled],
-    () => {
-      // Unmounted before the render that would have thrown it: report it, not lose it.
-      if (subscriber.unthrown !== null) reportUncaught(subscriber.unthrown.error)
-      subscriber.unthrown = null
-    },
-  )
+    }
+  }, [bus, key, subscriber, enabled])
 
   if (caught !== null) {
     // Writing to the subscriber during render bends React's rules; it only records that this
