@@ -22,7 +22,8 @@ const { createRoot } = await import('react-dom/client')
 const { Bench } = await import('tinybench')
 const { create: createStore } = await import('zustand')
 const { default: mitt } = await import('mitt')
-const { createEventBus, createEventHooks } = await import('../../dist/index.js')
+const busway = await import('../../dist/index.js')
+const { createEventBus, createEventHooks } = busway
 
 const ITEMS = 1000
 const ids = Array.from({ length: ITEMS }, (_, index) => index)
@@ -62,6 +63,45 @@ function buswayPerItemType() {
     Item,
     wrap: (children) => h(EventBusProvider, { bus }, children),
     emit: (id, value) => bus.emit(types[id], value),
+  }
+}
+
+function buswayReadyMadePerItemType() {
+  const bus = createEventBus()
+  const { EventBusProvider, useEvent } = busway
+  const types = ids.map((id) => `item:${id}`)
+  function Item({ id }) {
+    renders[id]++
+    const [value, setValue] = useState(0)
+    useEvent(types[id], setValue)
+    return h('li', null, itemText(id, value))
+  }
+  return {
+    Item,
+    wrap: (children) => h(EventBusProvider, { bus }, children),
+    emit: (id, value) => bus.emit(types[id], value),
+  }
+}
+
+/** useAnyEvent hears every event: like the shared type, each emit reaches every item. */
+function buswayAnyEvent(hooks) {
+  return () => {
+    const bus = createEventBus()
+    const { EventBusProvider, useAnyEvent } = hooks()
+    const types = ids.map((id) => `item:${id}`)
+    function Item({ id }) {
+      renders[id]++
+      const [value, setValue] = useState(0)
+      useAnyEvent((type, payload) => {
+        if (type === types[id]) setValue(payload)
+      })
+      return h('li', null, itemText(id, value))
+    }
+    return {
+      Item,
+      wrap: (children) => h(EventBusProvider, { bus }, children),
+      emit: (id, value) => bus.emit(types[id], value),
+    }
   }
 }
 
@@ -123,13 +163,22 @@ function mittUseEffect() {
   }
 }
 
-const variants = {
+const allVariants = {
   'busway useEvent, one shared type + id check': buswayShared,
+  'busway useAnyEvent + type check': buswayAnyEvent(createEventHooks),
+  'busway ready-made useAnyEvent + type check': buswayAnyEvent(() => busway),
   'busway useEvent, one type per item': buswayPerItemType,
+  'busway ready-made useEvent, one type per item': buswayReadyMadePerItemType,
   'busway useEventState, one type per item': buswayEventState,
   'zustand, a selector per item': zustandSelector,
   'mitt + useEffect hook, one type per item': mittUseEffect,
 }
+
+// BENCH_VARIANTS=<regular expression> runs only the matching variants (zustand and mitt always).
+const only = new RegExp(process.env.BENCH_VARIANTS ?? '')
+const variants = Object.fromEntries(
+  Object.entries(allVariants).filter(([name]) => only.test(name) || /^(zustand|mitt)/.test(name)),
+)
 
 function mount(variant) {
   const container = document.createElement('ul')
@@ -195,11 +244,16 @@ for (const batched of [true, false]) {
   }
 }
 
-const table = ['| variant | mode | µs per emit (median) | ÷ zustand (same mode) |', '| --- | --- | --- | --- |']
+const table = [
+  '| variant | mode | µs per emit (median) | ÷ zustand (same mode) | ÷ mitt + useEffect (same mode) |',
+  '| --- | --- | --- | --- | --- |',
+]
 for (const row of rows) {
   const zustand = rows.find((other) => other.mode === row.mode && other.name.startsWith('zustand'))
+  const mittHook = rows.find((other) => other.mode === row.mode && other.name.startsWith('mitt'))
   table.push(
-    `| ${row.name} | ${row.mode} | ${((row.median * 1000) / ITEMS).toFixed(2)} | ${(row.median / zustand.median).toFixed(2)}× |`,
+    `| ${row.name} | ${row.mode} | ${((row.median * 1000) / ITEMS).toFixed(2)} | ${(row.median / zustand.median).toFixed(2)}× | ` +
+      `${(row.median / mittHook.median).toFixed(2)}× |`,
   )
 }
 console.log(table.join('\n'))
