@@ -268,7 +268,8 @@ export function createEventBus<E extends object>(options?: EventBusOptions<E>): 
     list.subscriptions[subscription.index] = undefined
     // Rule 5 of the contract: of a type nobody listens to, only its latest payload is kept.
     const type = list.type
-    if (--list.live === 0 && list.latest === undefined && type !== undefined && lists[type] === list) {
+    // (After clear(), `lists[type]` is another list or none; that list never reaches 0 here.)
+    if (--list.live === 0 && list.latest === undefined && type !== undefined) {
       delete lists[type]
     } else {
       tidy(list)
@@ -288,7 +289,6 @@ export function createEventBus<E extends object>(options?: EventBusOptions<E>): 
     const group = signals.get(signal)
     if (group === undefined) return
     signals.delete(signal)
-    // Already gone when the abort event ran it; not when an emit found the signal aborted first.
     signal.removeEventListener('abort', group.onAbort)
     for (const subscription of group.subscriptions) {
       subscription.signal = undefined
@@ -355,8 +355,9 @@ export function createEventBus<E extends object>(options?: EventBusOptions<E>): 
         group = { subscriptions: new Set(), onAbort: () => abortAll(signal) }
         signals.set(signal, group)
         // One listener per signal, however many subscriptions share it: removing N listeners
-        // from a signal is O(N²) in EventTarget, and Node warns past 10 listeners.
-        signal.addEventListener('abort', group.onAbort, { once: true })
+        // from a signal is O(N²) in EventTarget, and Node warns past 10 listeners. abortAll()
+        // removes it.
+        signal.addEventListener('abort', group.onAbort)
       }
       group.subscriptions.add(subscription)
     }

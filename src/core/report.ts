@@ -28,9 +28,9 @@ export function reportUncaught(error: unknown): void {
  * missing (bare Hermes). Read at each call, so either works whenever it is there.
  */
 export function now(): number {
-  return typeof performance === 'object' && typeof performance?.now === 'function'
-    ? performance.now()
-    : Date.now()
+  // Through globalThis: naming a global that was never declared would throw.
+  const clock = globalThis.performance as Partial<Performance> | undefined
+  return typeof clock?.now === 'function' ? clock.now() : Date.now()
 }
 
 /** Shows a bad argument in an error message: primitives by value, objects by kind. */
