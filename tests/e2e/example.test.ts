@@ -47,6 +47,10 @@ afterAll(async () => {
   await browser?.close()
 })
 
+// `npm run test:e2e` plays this file a second time with REACT_COMPILER=on, which makes
+// examples/vite.config.ts compile the app with babel-plugin-react-compiler.
+const reactCompiler = process.env.REACT_COMPILER === 'on'
+
 describe('the example app, built and served by vite preview', () => {
   let server: PreviewServer | undefined
   beforeAll(async () => {
@@ -84,6 +88,12 @@ describe('the example app on the vite dev server (React development build)', () 
   })
   afterAll(async () => {
     await server?.close()
+  })
+
+  test(`the app's components are ${reactCompiler ? '' : 'not '}compiled by the React Compiler`, async () => {
+    const header = await (await fetch(new URL('/src/components/Header.tsx', urlOf(server)))).text()
+    // Compiled modules import react/compiler-runtime (a pre-bundled dependency on the dev server).
+    expect(/react_compiler-runtime|react\/compiler-runtime/.test(header)).toBe(reactCompiler)
   })
 
   test('plays the event bus scenario without a console error or warning', async () => {
