@@ -10,8 +10,10 @@ test('busway/core exports exactly the bus factory, its validation error and the 
   expect(Object.keys(core).sort()).toEqual(coreExports)
 })
 
-test('busway exports the core and the React bindings, nothing else', () => {
-  expect(Object.keys(busway).sort()).toEqual([...coreExports, 'createEventHooks'].sort())
+const readyMade = ['EventBusProvider', 'useAnyEvent', 'useBus', 'useEmit', 'useEvent', 'useEventState']
+
+test('busway exports the core, createEventHooks and the ready-made provider and hooks, nothing else', () => {
+  expect(Object.keys(busway).sort()).toEqual([...coreExports, 'createEventHooks', ...readyMade].sort())
 })
 
 test('busway/devtools exports the panel, nothing else', () => {
@@ -22,12 +24,6 @@ test('busway re-exports the same createEventBus as busway/core', () => {
   expect(busway.createEventBus).toBe(core.createEventBus)
 })
 
-test('createEventHooks returns the provider and the four hooks', () => {
-  expect(Object.keys(busway.createEventHooks()).sort()).toEqual([
-    'EventBusProvider',
-    'useBus',
-    'useEmit',
-    'useEvent',
-    'useEventState',
-  ])
+test('createEventHooks returns the provider and the five hooks, the names of the ready-made ones', () => {
+  expect(Object.keys(busway.createEventHooks()).sort()).toEqual(readyMade)
 })

@@ -68,7 +68,7 @@ describe('tracing types', () => {
     bus.on('tick', () => {}, { label: 1 })
     const { useEvent } = createEventHooks<AppEvents>()
     expectTypeOf(useEvent).parameter(2).toEqualTypeOf<
-      { throwOnError?: boolean | undefined; label?: string | undefined } | undefined
+      { throwOnError?: boolean | undefined; label?: string | undefined; enabled?: boolean | undefined } | undefined
     >()
   })
 

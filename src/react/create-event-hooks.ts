@@ -1,10 +1,12 @@
 import type { JSX } from 'react'
 import type { EventBus, EventHandler, EventType } from '../core'
-import { createBusContext, useBusFrom } from './context'
+import { createBusContext, useBusFrom, type BusContext } from './context'
 import { createEventBusProvider, type EventBusProviderProps } from './event-bus-provider'
+import { createUseAnyEvent, type UseAnyEvent } from './use-any-event'
 import { createUseEmit } from './use-emit'
-import { createUseEvent, type UseEventOptions } from './use-event'
+import { createUseEvent } from './use-event'
 import { createUseEventState, type UseEventState } from './use-event-state'
+import type { UseEventOptions } from './use-subscription'
 
 /**
  * The provider and hooks made by one `createEventHooks<E>()` call, typed by the event map `E`.
@@ -41,19 +43,28 @@ export interface EventHooks<E> {
 
   /**
    * Returns the bus of the nearest `EventBusProvider`, for calls the other hooks do not cover
-   * (`latest`, `listenerCount`, `onAny`, …).
+   * (`once`, `off`, handing the bus to non-React code).
+   *
+   * Do not read `bus.latest(…)` or `bus.listenerCount(…)` during render: it is a read, not a
+   * subscription, so the component does not re-render when the value changes, and the React
+   * Compiler caches values computed from a hook's result until the hook's result (the bus)
+   * changes, so it would show the first value for good. Read state through `useEventState`, or
+   * `useSyncExternalStore` for other values.
    *
    * @returns the `EventBus` of the nearest provider.
    * @throws {Error} outside an `EventBusProvider` of the same `createEventHooks()` call.
    *
    * @example
    * ```tsx
+   * import { useEffect } from 'react'
    * import { createEventHooks } from 'busway'
    *
-   * const { useBus } = createEventHooks<{ tick: number }>()
-   * function LastTick() {
-   *   // a read, not a subscription: it does not re-render on the next tick (useEventState does)
-   *   return <output>{useBus().latest('tick') ?? 'no tick yet'}</output>
+   * const { useBus } = createEventHooks<{ 'app:ready': void }>()
+   * function ReadyLog() {
+   *   const bus = useBus()
+   *   // once() returns its unsubscribe, so the effect's cleanup ends it
+   *   useEffect(() => bus.once('app:ready', () => console.log('ready')), [bus])
+   *   return null
    * }
    * ```
    */
@@ -75,10 +86,11 @@ export interface EventHooks<E> {
    * @param options - `throwOnError: true` rethrows the handler's error from this component's
    *   next render, for the nearest error boundary, instead of reporting it through the bus.
    *   `label` names this subscriber in traces (`inspect`, `logEvents`, the devtools panel); it
-   *   is read when the hook subscribes.
+   *   is read when the hook subscribes. `enabled: false` holds no subscription until it is
+   *   true again, without remounting.
    * @throws {Error} outside an `EventBusProvider` of the same `createEventHooks()` call.
-   * @throws {TypeError} when `type` is not a string, `handler` is not a function or
-   *   `options.label` is not a string.
+   * @throws {TypeError} when `type` is not a string, `handler` is not a function,
+   *   `options.label` is not a string or `options.enabled` is not a boolean.
    *
    * @example
    * ```tsx
@@ -98,6 +110,38 @@ export interface EventHooks<E> {
     handler: EventHandler<E[K]>,
     options?: UseEventOptions,
   ): void
+
+  /**
+   * Subscribes a component to every event of the bus, as `bus.onAny` does: `handler` runs with
+   * `(type, payload)` once per `emit`, after that type's own handlers, while the component is
+   * mounted; checking `type` narrows `payload`. The same rules as `useEvent` hold: the latest
+   * committed handler is called without resubscribing, the subscription is live before the
+   * commit's effects, exactly once per emit under StrictMode, cleaned up on unmount, nothing in
+   * server rendering, and the same options (`throwOnError`, `label`, `enabled`).
+   *
+   * @param handler - called with the event type and payload of every `emit`.
+   * @param options - as `useEvent`'s: `throwOnError`, `label`, `enabled`.
+   * @throws {Error} outside an `EventBusProvider` of the same `createEventHooks()` call.
+   * @throws {TypeError} when `handler` is not a function, `options.label` is not a string or
+   *   `options.enabled` is not a boolean.
+   *
+   * @example
+   * ```tsx
+   * import { useState } from 'react'
+   * import { createEventHooks } from 'busway'
+   *
+   * const { useAnyEvent } = createEventHooks<{ 'user:login': { userId: string }; 'app:ready': void }>()
+   * function EventCounter({ paused }: { paused: boolean }) {
+   *   const [count, setCount] = useState(0)
+   *   useAnyEvent((type, payload) => {
+   *     if (type === 'user:login') console.log(payload.userId) // payload is { userId: string }
+   *     setCount((n) => n + 1)
+   *   }, { enabled: !paused, label: 'EventCounter' })
+   *   return <output>{count} events</output>
+   * }
+   * ```
+   */
+  useAnyEvent: UseAnyEvent<E>
 
   /**
    * Returns the bus's `emit`, with a stable identity across renders (it changes only when the
@@ -149,8 +193,12 @@ export interface EventHooks<E> {
 
 /**
  * Creates a React provider and hooks for the event map `E`: `EventBusProvider`, `useBus`,
- * `useEvent`, `useEmit` and `useEventState`. Call it once per event map, at module level, and
- * export what it returns. Each call has its own React context.
+ * `useEvent`, `useAnyEvent`, `useEmit` and `useEventState`. Each call has its own React
+ * context, so its hooks see only its own provider: this is the way to run several separate,
+ * separately typed buses in one app. (For one app-wide bus, the ready-made hooks exported by
+ * `busway` need no such module.) Call it once per event map, at module level, and export what
+ * it returns; it is client-only, so under the React Server Components bundling of Next.js the
+ * module that calls it starts with `'use client'`.
  *
  * @returns the {@link EventHooks} of `E`.
  *
@@ -162,7 +210,7 @@ export interface EventHooks<E> {
  *   'user:login': { userId: string }
  *   'app:ready': void
  * }
- * export const { EventBusProvider, useBus, useEvent, useEmit, useEventState } =
+ * export const { EventBusProvider, useBus, useEvent, useAnyEvent, useEmit, useEventState } =
  *   createEventHooks<AppEvents>()
  *
  * export function App({ children }: { children: React.ReactNode }) {
@@ -171,13 +219,18 @@ export interface EventHooks<E> {
  * ```
  */
 export function createEventHooks<E extends object = Record<string, unknown>>(): EventHooks<E> {
-  const context = createBusContext<E>()
+  return hooksFor(createBusContext<E>())
+}
+
+/** The provider and hooks that share `context`. */
+export function hooksFor<E extends object>(context: BusContext<E>): EventHooks<E> {
   return {
     EventBusProvider: createEventBusProvider(context),
     useBus: function useBus() {
       return useBusFrom(context, 'useBus')
     },
     useEvent: createUseEvent(context),
+    useAnyEvent: createUseAnyEvent(context),
     useEmit: createUseEmit(context),
     useEventState: createUseEventState(context),
   }

@@ -27,7 +27,7 @@ export interface EventBusProviderProps<E> {
   children?: ReactNode
 }
 
-export function createEventBusProvider<E extends object>(context: BusContext<E>) {
+export function createEventBusProvider<E extends object>({ context }: BusContext<E>) {
   return function EventBusProvider({ bus, children }: EventBusProviderProps<E>) {
     if (bus !== undefined && (bus === null || typeof bus !== 'object' || typeof bus.on !== 'function')) {
       throw badInput('EventBusProvider', 'the bus prop', 'an EventBus made by createEventBus()', bus)

@@ -1,4 +1,7 @@
 export { createEventHooks, type EventHooks } from './create-event-hooks'
 export type { EventBusProviderProps } from './event-bus-provider'
-export type { UseEventOptions } from './use-event'
+export { EventBusProvider, useAnyEvent, useBus, useEmit, useEvent, useEventState } from './ready-made'
+export type { Register, RegisteredEvents } from './register'
+export type { UseAnyEvent } from './use-any-event'
 export type { UseEventState } from './use-event-state'
+export type { UseEventOptions } from './use-subscription'

@@ -1,6 +1,7 @@
-import { render, screen } from '@testing-library/react'
+import { cleanup, render, screen } from '@testing-library/react'
 import { StrictMode, type ReactNode } from 'react'
 import { renderToString } from 'react-dom/server'
+import * as busway from 'busway'
 import { createEventBus, createEventHooks, type EventHooks } from 'busway'
 import { describe, expect, test } from 'vitest'
 import './support/dom'
@@ -11,11 +12,11 @@ import type { TestEvents } from './support/events'
 const hooks = createEventHooks<TestEvents>()
 const otherHooks = createEventHooks<TestEvents>()
 
-type HookName = 'useBus' | 'useEvent' | 'useEmit' | 'useEventState'
+type HookName = 'useBus' | 'useEvent' | 'useAnyEvent' | 'useEmit' | 'useEventState'
 
 /** One component per hook of `from`, each calling only that hook. */
 function callersOf(from: EventHooks<TestEvents>): Record<HookName, () => ReactNode> {
-  const { useBus, useEvent, useEmit, useEventState } = from
+  const { useBus, useEvent, useAnyEvent, useEmit, useEventState } = from
   return {
     useBus: function UsesBus() {
       useBus()
@@ -23,6 +24,10 @@ function callersOf(from: EventHooks<TestEvents>): Record<HookName, () => ReactNo
     },
     useEvent: function UsesEvent() {
       useEvent('ping', () => {})
+      return <p>rendered</p>
+    },
+    useAnyEvent: function UsesAnyEvent() {
+      useAnyEvent(() => {})
       return <p>rendered</p>
     },
     useEmit: function UsesEmit() {
@@ -38,7 +43,7 @@ function callersOf(from: EventHooks<TestEvents>): Record<HookName, () => ReactNo
 
 const callers = callersOf(hooks)
 
-const hookNames: HookName[] = ['useBus', 'useEvent', 'useEmit', 'useEventState']
+const hookNames: HookName[] = ['useBus', 'useEvent', 'useAnyEvent', 'useEmit', 'useEventState']
 
 /** Matches a message that names `hook` (and not merely a longer name that starts with it). */
 const naming = (hook: HookName) => new RegExp(`\\b${hook}\\b(?!State)`)
@@ -101,5 +106,23 @@ describe('outside an EventBusProvider', () => {
     )
     expect(screen.getAllByText('rendered')).toHaveLength(hookNames.length)
     expect(bus.listenerCount('ping')).toBe(1)
+  })
+})
+
+describe('the ready-made hooks outside the ready-made EventBusProvider', () => {
+  const readyMade = callersOf(busway)
+
+  test.each(hookNames)('%s throws an error that names it and EventBusProvider, also under the provider of a createEventHooks() call', (hook) => {
+    expectConsoleErrors()
+    const Caller = readyMade[hook]
+    expect(renderCaught(<Caller />)).toMatch(naming(hook))
+    cleanup()
+    const message = renderCaught(
+      <hooks.EventBusProvider>
+        <Caller />
+      </hooks.EventBusProvider>,
+    )
+    expect(message).toMatch(naming(hook))
+    expect(message).toMatch(/busway's <EventBusProvider>/)
   })
 })

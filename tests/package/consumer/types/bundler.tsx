@@ -3,6 +3,7 @@
 // proves that the shipped declarations carry the event map (an `any` would accept everything).
 import { StrictMode, type ReactElement } from 'react'
 import { createEventBus, createEventHooks, type EventBus } from 'busway'
+import * as readyMade from 'busway'
 import { createEventBus as createCoreEventBus, type EventBus as CoreEventBus } from 'busway/core'
 
 interface AppEvents {
@@ -126,3 +127,21 @@ export const app = (
     </EventBusProvider>
   </StrictMode>
 )
+
+// The ready-made hooks take the event map registered by declaration merging.
+declare module 'busway' {
+  interface Register {
+    events: AppEvents
+  }
+}
+export function ReadyMade(): ReactElement {
+  const emit = readyMade.useEmit()
+  emit('user:login', { userId: 'u-1' })
+  // @ts-expect-error not a registered event
+  emit('user:logout')
+  const login = readyMade.useEventState('user:login')
+  readyMade.useAnyEvent((type, payload) => {
+    if (type === 'user:login') void payload.userId.toUpperCase()
+  }, { enabled: login !== undefined })
+  return <readyMade.EventBusProvider bus={bus}>{login?.userId}</readyMade.EventBusProvider>
+}

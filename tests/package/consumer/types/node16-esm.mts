@@ -1,6 +1,6 @@
 // Type-checked against the installed tarball with module/moduleResolution "node16", as an ES
 // module (.mts): the "import" conditions of the exports map (dist/*.d.ts).
-import { createEventBus, createEventHooks, type EventBus } from 'busway'
+import { createEventBus, createEventHooks, useEmit, useEventState, type EventBus, type RegisteredEvents } from 'busway'
 import { createEventBus as createCoreEventBus, logEvents } from 'busway/core'
 import { EventBusDevtools, type EventBusDevtoolsProps } from 'busway/devtools'
 
@@ -32,3 +32,12 @@ export const stopLogging = logEvents(bus, { filter: ['user:login'] })
 logEvents(bus, { filter: ['user:logout'] })
 export const devtoolsProps: EventBusDevtoolsProps<Events> = { bus, position: 'top-left' }
 export const Devtools = EventBusDevtools
+
+// Without a Register declaration, the ready-made hooks are typed by Record<string, unknown>.
+type Same<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false
+export const unregistered: Same<RegisteredEvents, Record<string, unknown>> = true
+export function Unregistered() {
+  useEmit()('anything', 1)
+  const value: unknown = useEventState('anything')
+  return String(value)
+}
