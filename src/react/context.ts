@@ -27,3 +27,9 @@ export function useBusFrom<E>(bus: BusContext<E>, hook: string): EventBus<E> {
   }
   return value
 }
+
+export function createUseBus<E>(bus: BusContext<E>) {
+  return function useBus(): EventBus<E> {
+    return useBusFrom(bus, 'useBus')
+  }
+}

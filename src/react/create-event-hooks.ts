@@ -1,6 +1,6 @@
 import type { JSX } from 'react'
 import type { EventBus, EventHandler, EventType } from '../core'
-import { createBusContext, useBusFrom, type BusContext } from './context'
+import { createBusContext, createUseBus } from './context'
 import { createEventBusProvider, type EventBusProviderProps } from './event-bus-provider'
 import { createUseAnyEvent, type UseAnyEvent } from './use-any-event'
 import { createUseEmit } from './use-emit'
@@ -219,16 +219,10 @@ export interface EventHooks<E> {
  * ```
  */
 export function createEventHooks<E extends object = Record<string, unknown>>(): EventHooks<E> {
-  return hooksFor(createBusContext<E>())
-}
-
-/** The provider and hooks that share `context`. */
-export function hooksFor<E extends object>(context: BusContext<E>): EventHooks<E> {
+  const context = createBusContext<E>()
   return {
     EventBusProvider: createEventBusProvider(context),
-    useBus: function useBus() {
-      return useBusFrom(context, 'useBus')
-    },
+    useBus: createUseBus(context),
     useEvent: createUseEvent(context),
     useAnyEvent: createUseAnyEvent(context),
     useEmit: createUseEmit(context),

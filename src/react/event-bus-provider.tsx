@@ -27,7 +27,7 @@ export interface EventBusProviderProps<E> {
   children?: ReactNode
 }
 
-export function createEventBusProvider<E extends object>({ context }: BusContext<E>) {
+export function createEventBusProvider<E extends object>(busContext: BusContext<E>) {
   return function EventBusProvider({ bus, children }: EventBusProviderProps<E>) {
     if (bus !== undefined && (bus === null || typeof bus !== 'object' || typeof bus.on !== 'function')) {
       throw badInput('EventBusProvider', 'the bus prop', 'an EventBus made by createEventBus()', bus)
@@ -39,10 +39,11 @@ export function createEventBusProvider<E extends object>({ context }: BusContext
     const ownBus = useRef<EventBus<E> | null>(null)
     const value = bus ?? (ownBus.current ??= createEventBus<E>())
     const Nearest = nearestBusContext()
+    const Context = busContext.context
     return (
-      <context.Provider value={value}>
+      <Context.Provider value={value}>
         <Nearest.Provider value={value as EventBus<object>}>{children}</Nearest.Provider>
-      </context.Provider>
+      </Context.Provider>
     )
   }
 }

@@ -5,18 +5,30 @@
 // client while the server layout that renders it stays a Server Component.
 import type { Context } from 'react'
 import type { EventBus } from '../core'
-import { hooksFor, type EventHooks } from './create-event-hooks'
+import { createUseBus, type BusContext } from './context'
+import type { EventHooks } from './create-event-hooks'
+import { createEventBusProvider } from './event-bus-provider'
 import { sharedBusContext } from './nearest-bus'
 import type { RegisteredEvents } from './register'
+import { createUseAnyEvent } from './use-any-event'
+import { createUseEmit } from './use-emit'
+import { createUseEvent } from './use-event'
+import { createUseEventState } from './use-event-state'
 
 type Hooks = EventHooks<RegisteredEvents>
 
 // The context is shared on globalThis like the devtools' one, so the ESM and CJS copies of the
-// package (a framework may load both) have one provider for one set of hooks.
-const hooks: Hooks = hooksFor({
-  context: sharedBusContext('ready-made') as Context<EventBus<RegisteredEvents> | null>,
+// package (a framework may load both) have one provider for one set of hooks. It is made on
+// first use, not on import: this module may be loaded where React has no createContext (the
+// react-server build of React, which bundlers never run it with, but plain Node may).
+let context: Context<EventBus<RegisteredEvents> | null> | undefined
+const readyMade: BusContext<RegisteredEvents> = {
+  get context() {
+    return (context ??= sharedBusContext('ready-made') as Context<EventBus<RegisteredEvents> | null>)
+  },
   provider: "busway's <EventBusProvider> (import { EventBusProvider } from 'busway')",
-})
+}
+// Each export is made by a call marked pure, so a bundle keeps only the ones an app imports.
 
 /**
  * The ready-made provider: makes a bus available to the ready-made hooks of its subtree.
@@ -35,7 +47,7 @@ const hooks: Hooks = hooksFor({
  * }
  * ```
  */
-export const EventBusProvider: Hooks['EventBusProvider'] = hooks.EventBusProvider
+export const EventBusProvider: Hooks['EventBusProvider'] = /* @__PURE__ */ createEventBusProvider(readyMade)
 
 /**
  * The bus of the nearest ready-made `EventBusProvider`, for what the other hooks do not cover
@@ -58,7 +70,7 @@ export const EventBusProvider: Hooks['EventBusProvider'] = hooks.EventBusProvide
  * }
  * ```
  */
-export const useBus: Hooks['useBus'] = hooks.useBus
+export const useBus: Hooks['useBus'] = /* @__PURE__ */ createUseBus(readyMade)
 
 /**
  * Subscribes a component to a bus event of the ready-made provider's bus: `handler` runs once
@@ -81,7 +93,7 @@ export const useBus: Hooks['useBus'] = hooks.useBus
  * }
  * ```
  */
-export const useEvent: Hooks['useEvent'] = hooks.useEvent
+export const useEvent: Hooks['useEvent'] = /* @__PURE__ */ createUseEvent(readyMade)
 
 /**
  * Subscribes a component to every event of the ready-made provider's bus, as `bus.onAny`
@@ -103,7 +115,7 @@ export const useEvent: Hooks['useEvent'] = hooks.useEvent
  * }
  * ```
  */
-export const useAnyEvent: Hooks['useAnyEvent'] = hooks.useAnyEvent
+export const useAnyEvent: Hooks['useAnyEvent'] = /* @__PURE__ */ createUseAnyEvent(readyMade)
 
 /**
  * The ready-made provider's `emit`, stable across renders.
@@ -121,7 +133,7 @@ export const useAnyEvent: Hooks['useAnyEvent'] = hooks.useAnyEvent
  * }
  * ```
  */
-export const useEmit: Hooks['useEmit'] = hooks.useEmit
+export const useEmit: Hooks['useEmit'] = /* @__PURE__ */ createUseEmit(readyMade)
 
 /**
  * The latest payload of `type` on the ready-made provider's bus, or `initial` while there is
@@ -140,4 +152,4 @@ export const useEmit: Hooks['useEmit'] = hooks.useEmit
  * }
  * ```
  */
-export const useEventState: Hooks['useEventState'] = hooks.useEventState
+export const useEventState: Hooks['useEventState'] = /* @__PURE__ */ createUseEventState(readyMade)

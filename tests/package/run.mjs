@@ -93,14 +93,18 @@ function specifiers(code) {
   return [...code.matchAll(pattern)].map((m) => m[2] ?? m[4] ?? m[6] ?? m[8] ?? m[10])
 }
 
-/** The files an entry loads (itself included) and the bare specifiers they import, transitively. */
-function moduleGraph(entry) {
+/**
+ * The files an entry loads (itself included) and the bare specifiers they import, transitively;
+ * a file for which `stop(file)` is true is listed but not followed (the entry always is).
+ */
+function moduleGraph(entry, stop = () => false) {
   const files = new Set()
   const bare = new Map() // specifier -> importing file
   const visit = (file) => {
     if (files.has(file)) return
     if (!fs.existsSync(file)) throw new CheckError(`${rel(file)} is imported but missing`)
     files.add(file)
+    if (file !== entry && stop(file)) return
     for (const specifier of specifiers(fs.readFileSync(file, 'utf8'))) {
       if (specifier.startsWith('.')) {
         let target = path.resolve(path.dirname(file), specifier)
@@ -118,19 +122,28 @@ function moduleGraph(entry) {
 
 const isReact = (specifier) => /^react(-dom)?(\/|$)/.test(specifier)
 
+const startsWithUseClient = (file) => directives(fs.readFileSync(file, 'utf8'))[0] === 'use client'
+
 function checkBuiltFiles() {
   const dist = path.join(installed, 'dist')
   const problems = []
   const scripts = fs.readdirSync(dist).filter((file) => /\.(c|m)?js$/.test(file))
+  // The modules a Server Component renders from are client components; the entries it calls
+  // core functions from are not.
   for (const file of scripts) {
-    const prologue = directives(fs.readFileSync(path.join(dist, file), 'utf8'))
-    if (/^(index|devtools)\.c?js$/.test(file)) {
-      if (prologue[0] !== 'use client') problems.push(`dist/${file} must start with the 'use client' directive`)
-    } else if (prologue.includes('use client')) {
-      problems.push(`dist/${file} must not have a 'use client' directive`)
+    const client = startsWithUseClient(path.join(dist, file))
+    if (/^(ready-made|devtools)\.c?js$/.test(file) && !client) {
+      problems.push(`dist/${file} must start with the 'use client' directive`)
+    }
+    if (/^(index|index\.react-server|core|devtools-panel)\.c?js$/.test(file) && client) {
+      problems.push(`dist/${file} must not start with 'use client'`)
+    }
+    if (!client && directives(fs.readFileSync(path.join(dist, file), 'utf8')).includes('use client')) {
+      problems.push(`dist/${file} has a 'use client' directive after another statement, where it is ignored`)
     }
   }
-  for (const file of ['index.js', 'index.cjs', 'devtools.js', 'devtools.cjs']) {
+  for (const file of ['index.js', 'index.cjs', 'index.react-server.js', 'index.react-server.cjs', 'ready-made.js',
+    'ready-made.cjs', 'devtools.js', 'devtools.cjs']) {
     if (!scripts.includes(file)) problems.push(`dist/${file} is missing`)
   }
   for (const entry of ['core.js', 'core.cjs', 'core.d.ts', 'core.d.cts']) {
@@ -141,7 +154,20 @@ function checkBuiltFiles() {
     }
     console.log(`  dist/${entry}: ${[...files].map((f) => path.relative(dist, f)).join(', ')} — no react`)
   }
-  console.log(`  'use client' first in dist/index and dist/devtools (.js, .cjs) only (checked: ${scripts.join(', ')})`)
+  // Under the react-server condition, busway loads the core and, behind the 'use client' of
+  // ready-made.js (a client reference there), the provider: no other client code.
+  for (const entry of ['index.react-server.js', 'index.react-server.cjs']) {
+    const { files } = moduleGraph(path.join(dist, entry), startsWithUseClient)
+    for (const file of files) {
+      const { bare } = moduleGraph(file, () => true)
+      const react = [...bare.keys()].filter(isReact)
+      if (react.length > 0 && !startsWithUseClient(file)) {
+        problems.push(`dist/${entry} loads ${path.relative(dist, file)}, which imports ${react} outside a 'use client' file`)
+      }
+    }
+    console.log(`  dist/${entry}: ${[...files].map((f) => path.relative(dist, f)).join(', ')} — react only behind 'use client'`)
+  }
+  console.log(`  'use client' first in dist/ready-made and dist/devtools (.js, .cjs) and their client chunks (checked: ${scripts.join(', ')})`)
   if (problems.length) throw new CheckError(`\n  - ${problems.join('\n  - ')}`)
 }
 
@@ -215,7 +241,7 @@ try {
 
   step('tarball contents and manifest', checkManifestAndContents)
 
-  step("built files: 'use client' and a react-free core", checkBuiltFiles)
+  step("built files: 'use client' where a Server Component renders, a react-free core", checkBuiltFiles)
 
   for (const mode of ['bundler', 'node16', 'node10']) {
     step(`types: consumer type-check, moduleResolution ${mode}`, () =>
@@ -226,7 +252,12 @@ try {
 
   step('runtime: ES module consumer (node smoke.mjs)', () => run(process.execPath, ['smoke.mjs'], { cwd: consumer }))
 
-  step('devtools: in a development bundle, left out of a production one', () => {
+  step('server components: every entry under node --conditions react-server, a server layout rendered', () =>
+    run(process.execPath, ['--conditions', 'react-server', '--import', './rsc-register.mjs', 'server-components.mjs'], {
+      cwd: consumer,
+    }))
+
+  step('devtools: rendered unconditionally, in a development bundle and left out of a production one', () => {
     const bundle = (mode) =>
       esbuild.buildSync({
         entryPoints: [path.join(consumer, 'devtools-app.jsx')],
@@ -240,11 +271,15 @@ try {
         define: { 'process.env.NODE_ENV': JSON.stringify(mode) },
         logLevel: 'error',
       }).outputFiles[0].text
-    const marker = 'busway devtools' // the panel's accessible name, a string in its code
+    // Strings of the panel's code: its accessible name, its host attribute, the import of
+    // react-dom (createPortal), which nothing else in the app bundle uses.
+    const markers = ['busway devtools', 'data-busway-devtools', '"react-dom"']
     const development = bundle('development')
     const production = bundle('production')
-    if (!development.includes(marker)) throw new CheckError('the development bundle lacks the devtools panel')
-    if (production.includes(marker)) throw new CheckError('the production bundle still contains the devtools panel')
+    for (const marker of markers) {
+      if (!development.includes(marker)) throw new CheckError(`the development bundle lacks the panel ('${marker}')`)
+      if (production.includes(marker)) throw new CheckError(`the production bundle still has the panel's '${marker}'`)
+    }
     console.log(`  development bundle ${development.length} B with the panel, production ${production.length} B without`)
   })
 

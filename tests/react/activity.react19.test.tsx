@@ -2,11 +2,11 @@
 import { act, render, screen } from '@testing-library/react'
 import { Activity, StrictMode } from 'react'
 import { createEventBus, createEventHooks } from 'busway'
-import { expect, test } from 'vitest'
+import { describe, expect, test } from 'vitest'
 import './support/dom'
 import type { TestEvents } from './support/events'
 
-const { EventBusProvider, useEvent } = createEventHooks<TestEvents>()
+const { EventBusProvider, useEvent, useAnyEvent } = createEventHooks<TestEvents>()
 
 test('a useEvent inside a hidden <Activity> is unsubscribed, and subscribes again when shown', async () => {
   const bus = createEventBus<TestEvents>()
@@ -110,3 +110,49 @@ test.each([
     if (!change.sameBus) expect(first.listenerCount()).toBe(0)
   },
 )
+
+describe('SPEC React rule 10: content inside a hidden <Activity> holds no subscription', () => {
+  // Issue defect: content pre-rendered inside <Activity mode="hidden"> from its first render
+  // subscribed, and its handler ran while hidden.
+  test.each(['useEvent', 'useAnyEvent'] as const)(
+    'a %s hidden from its first render holds no subscription and its handler never runs; it subscribes when shown',
+    async (hook) => {
+      const bus = createEventBus<TestEvents>()
+      const log: string[] = []
+      function EventListener() {
+        useEvent('ping', (payload) => log.push(payload))
+        return <p>pre-rendered</p>
+      }
+      function AnyEventListener() {
+        useAnyEvent((type, payload) => log.push(`${type} ${String(payload)}`))
+        return <p>pre-rendered</p>
+      }
+      const Listener = hook === 'useEvent' ? EventListener : AnyEventListener
+      const ui = (mode: 'visible' | 'hidden') => (
+        <StrictMode>
+          <EventBusProvider bus={bus}>
+            <Activity mode={mode}>
+              <Listener />
+            </Activity>
+          </EventBusProvider>
+        </StrictMode>
+      )
+      const { rerender } = render(ui('hidden'))
+      bus.emit('ping', 'while hidden, at once')
+      await act(async () => {})
+      bus.emit('ping', 'while hidden, later')
+      expect(bus.listenerCount()).toBe(0)
+      expect(log).toEqual([])
+      // It was pre-rendered, hidden.
+      expect(screen.getByText('pre-rendered', { exact: true, hidden: true } as never)).toBeTruthy()
+
+      await act(async () => rerender(ui('visible')))
+      expect(bus.listenerCount()).toBe(1)
+      bus.emit('ping', 'shown')
+      expect(log).toEqual([hook === 'useEvent' ? 'shown' : 'ping shown'])
+
+      await act(async () => rerender(ui('hidden')))
+      expect(bus.listenerCount()).toBe(0)
+    },
+  )
+})

@@ -1,12 +1,12 @@
 // Bundled by tests/package/run.mjs with esbuild, for production and for development: the
-// devtools panel must be left out of the production bundle, where its element is dead code.
-import { createEventHooks } from 'busway'
+// panel is rendered unconditionally, as a server layout may render it, and must still be left
+// out of the production bundle (SPEC Devtools: gone from production wherever it is rendered).
+import { EventBusProvider } from 'busway'
 import { EventBusDevtools } from 'busway/devtools'
 
-const { EventBusProvider } = createEventHooks()
-
-export const App = () => (
+export const App = ({ children }) => (
   <EventBusProvider>
-    {process.env.NODE_ENV !== 'production' && <EventBusDevtools />}
+    {children}
+    <EventBusDevtools />
   </EventBusProvider>
 )
