@@ -60,9 +60,13 @@ describe('the Next.js example, built with next build and served by next start', 
     await server?.stop()
   })
 
-  test('the installed busway is the packed tarball, and its devtools code holds the markers looked for', () => {
-    const devtools = readFileSync(join(example, 'node_modules/busway/dist/devtools.js'), 'utf8')
-    for (const marker of panelMarkers) expect(devtools).toContain(marker)
+  test('the installed busway holds the devtools panel code that the markers find', () => {
+    const dist = join(example, 'node_modules/busway/dist')
+    const withPanel = filesUnder(dist).filter((file) => {
+      const code = readFileSync(file, 'utf8')
+      return file.endsWith('.js') && panelMarkers.every((marker) => code.includes(marker))
+    })
+    expect(withPanel.length).toBeGreaterThan(0)
   })
 
   test('no devtools panel code is in the client chunks of the production build', () => {
@@ -148,7 +152,12 @@ async function runScenario(url: string, { devtools, screenshot }: { devtools: bo
     // The page's own login button reaches the same bus.
     await page.getByRole('button', { name: 'Log in as ada' }).click()
     await expect.poll(textOf(counted)).toBe('3')
-    await expect.poll(() => toasts.getByText('Welcome, ada').count()).toBe(2)
+    // The toasts keep the latest three.
+    await expect.poll(() => toasts.locator('.toast').allTextContents()).toEqual([
+      expect.stringMatching(/^Ping/),
+      expect.stringMatching(/^Ping/),
+      expect.stringMatching(/^Welcome, ada/),
+    ])
     await page.getByRole('link', { name: 'Home' }).click()
     await page.getByRole('heading', { name: 'Home' }).waitFor()
     expect(await banner.textContent()).toContain('Signed in as ada')
