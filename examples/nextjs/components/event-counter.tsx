@@ -14,7 +14,9 @@ export function EventCounter() {
         <input type="checkbox" checked={counting} onChange={(event) => setCounting(event.target.checked)} />
         Count events
       </label>
-      <output aria-label="Events counted">{count}</output>
+      <span>
+        <output aria-label="Events counted">{count}</output> counted
+      </span>
     </aside>
   )
 }
