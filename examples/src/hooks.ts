@@ -1,5 +1,5 @@
 import { createEventHooks } from 'busway'
 import type { AppEvents } from './events'
 
-export const { EventBusProvider, useBus, useEvent, useEmit, useEventState } =
+export const { EventBusProvider, useBus, useEvent, useAnyEvent, useEmit, useEventState } =
   createEventHooks<AppEvents>()

@@ -1,8 +1,8 @@
-import { useEffect, useRef, useState } from 'react'
+import { useRef, useState } from 'react'
 import type { AnyEventArgs, EventType } from 'busway/core'
 import type { AppEvents } from '../events'
 import { formatTime } from '../format'
-import { useBus } from '../hooks'
+import { useAnyEvent } from '../hooks'
 
 interface LogEntry {
   key: number
@@ -31,24 +31,22 @@ function summarize(...[type, payload]: AnyEventArgs<AppEvents>): string {
   }
 }
 
-/** Every event on the bus, newest first, the last few only: a live view of `bus.onAny`. */
+/** Every event on the bus, newest first, the last few only: a live view through `useAnyEvent`. */
 export function EventLog() {
-  const bus = useBus()
   const [entries, setEntries] = useState<LogEntry[]>([])
   const nextKey = useRef(0)
 
-  useEffect(
-    () =>
-      bus.onAny((...event) => {
-        const entry = {
-          key: nextKey.current++,
-          type: event[0],
-          summary: summarize(...event),
-          at: Date.now(),
-        }
-        setEntries((previous) => [entry, ...previous].slice(0, MAX_ENTRIES))
-      }, { label: 'EventLog' }),
-    [bus],
+  useAnyEvent(
+    (...event) => {
+      const entry = {
+        key: nextKey.current++,
+        type: event[0],
+        summary: summarize(...event),
+        at: Date.now(),
+      }
+      setEntries((previous) => [entry, ...previous].slice(0, MAX_ENTRIES))
+    },
+    { label: 'EventLog' },
   )
 
   return (
