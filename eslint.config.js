@@ -4,7 +4,7 @@ import reactHooks from 'eslint-plugin-react-hooks'
 import tseslint from 'typescript-eslint'
 
 export default tseslint.config(
-  { ignores: ['dist/', 'bench/core/baseline/', 'examples/dist/', '.tmp/', '.stryker-tmp/', 'reports/', 'node_modules/', '**/node_modules/'] },
+  { ignores: ['dist/', 'bench/core/baseline/', 'examples/dist/', 'examples/nextjs/.next/', 'examples/nextjs/next-env.d.ts', '.tmp/', '.stryker-tmp/', 'reports/', 'node_modules/', '**/node_modules/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   { languageOptions: { globals: { ...globals.node, ...globals.browser } } },

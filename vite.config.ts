@@ -1,4 +1,6 @@
 import { fileURLToPath } from 'node:url'
+import babel from '@rolldown/plugin-babel'
+import { reactCompilerPreset } from '@vitejs/plugin-react'
 import { defineConfig } from 'vitest/config'
 
 const fromRoot = (path: string) => fileURLToPath(new URL(path, import.meta.url))
@@ -24,6 +26,15 @@ const react18Aliases = [
 
 const reactTests = ['tests/react/**/*.test.{ts,tsx}']
 
+// The React Compiler lane (babel-plugin-react-compiler through Babel, as a Vite app sets it up):
+// the tests' components are compiled, as an app compiles its own code; busway's sources are
+// not, as an app does not compile its node_modules.
+const sources = new RegExp(`^${fromRoot('./src/').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`)
+const reactCompiler = babel({
+  presets: [reactCompilerPreset()],
+  exclude: [/[\\/]node_modules[\\/]/, sources],
+})
+
 export default defineConfig({
   test: {
     projects: [
@@ -42,6 +53,16 @@ export default defineConfig({
           name: 'react19',
           environment: 'jsdom',
           env: { EXPECTED_REACT_MAJOR: '19' },
+          include: reactTests,
+        },
+      },
+      {
+        plugins: [reactCompiler],
+        resolve: { alias: packageAliases },
+        test: {
+          name: 'react19-compiler',
+          environment: 'jsdom',
+          env: { EXPECTED_REACT_MAJOR: '19', REACT_COMPILER: 'on' },
           include: reactTests,
         },
       },

@@ -23,7 +23,7 @@ createRoot(container).render(
   <StrictMode>
     <EventBusProvider bus={appBus}>
       <App monitor={monitor} />
-      {/* An app would usually render it in development only; the demo shows it always. */}
+      {/* Shown in development; in a production build it renders nothing and its code is left out. */}
       <EventBusDevtools />
     </EventBusProvider>
   </StrictMode>,

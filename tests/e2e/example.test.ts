@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process'
-import { existsSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -47,6 +47,10 @@ afterAll(async () => {
   await browser?.close()
 })
 
+// `npm run test:e2e` plays this file a second time with REACT_COMPILER=on, which makes
+// examples/vite.config.ts compile the app with babel-plugin-react-compiler.
+const reactCompiler = process.env.REACT_COMPILER === 'on'
+
 describe('the example app, built and served by vite preview', () => {
   let server: PreviewServer | undefined
   beforeAll(async () => {
@@ -64,8 +68,18 @@ describe('the example app, built and served by vite preview', () => {
     await runScenario(urlOf(server), { screenshot: true })
   })
 
-  test('the devtools panel shows events, their causes and errors; filters, pauses and closes', async () => {
-    await runDevtoolsScenario(urlOf(server), { screenshot: true })
+  test('the devtools render nothing in the production build, and none of their code is in it', async () => {
+    const assets = fromRoot('examples/dist/assets')
+    const code = readdirSync(assets)
+      .filter((file) => file.endsWith('.js'))
+      .map((file) => readFileSync(join(assets, file), 'utf8'))
+      .join('\n')
+    // Strings of the panel's code (the dev server test below finds the panel itself).
+    for (const marker of ['Listeners per event type', 'Filter by event type']) expect(code).not.toContain(marker)
+    await onPage(urlOf(server), { width: 1280, height: 900 }, async (page) => {
+      await expect.poll(textOf(page.getByRole('banner'))).toContain('Not signed in')
+      expect(await page.getByRole('button', { name: /^busway/ }).count()).toBe(0)
+    })
   })
 })
 
@@ -86,12 +100,18 @@ describe('the example app on the vite dev server (React development build)', () 
     await server?.close()
   })
 
+  test(`the app's components are ${reactCompiler ? '' : 'not '}compiled by the React Compiler`, async () => {
+    const header = await (await fetch(new URL('/src/components/Header.tsx', urlOf(server)))).text()
+    // Compiled modules import react/compiler-runtime (a pre-bundled dependency on the dev server).
+    expect(/react_compiler-runtime|react\/compiler-runtime/.test(header)).toBe(reactCompiler)
+  })
+
   test('plays the event bus scenario without a console error or warning', async () => {
     await runScenario(urlOf(server), { screenshot: false })
   })
 
   test('the devtools panel shows events, their causes and errors; filters, pauses and closes', async () => {
-    await runDevtoolsScenario(urlOf(server), { screenshot: false })
+    await runDevtoolsScenario(urlOf(server), { screenshot: !reactCompiler })
   })
 })
 

@@ -64,16 +64,18 @@ describe('useEmit', () => {
 
   test('keeps its identity across renders of a provider that makes its own bus', () => {
     const seen: Emit[] = []
-    function Recorder() {
+    // It takes the render count as a prop so that it renders again under the React Compiler
+    // too, which skips re-rendering a component whose props did not change.
+    function Recorder({ renders }: { renders: number }) {
       seen.push(useEmit())
-      return null
+      return <output>{renders}</output>
     }
     function App() {
       const [renders, setRenders] = useState(0)
       return (
         <EventBusProvider>
           <button onClick={() => setRenders(renders + 1)}>render {renders}</button>
-          <Recorder />
+          <Recorder renders={renders} />
         </EventBusProvider>
       )
     }
