@@ -9,33 +9,31 @@
 // Surviving mutants judged equivalent: no test can tell them from the code, so they count as
 // survivors in the scores. (Stryker's `// Stryker disable` comments would go in src/.)
 //
-// src/core/create-event-bus.ts
-// - add() and remove() copying the list when no emit walks it (`if (list.dispatching)` made
-//   true): the same subscriptions in the same order, only more allocation.
-// - emit() and deliver() miscounting `dispatching` (`anyAtStart.dispatching++` made `--`,
-//   `anyAtStart.dispatching--` made `++` or removed, deliver's `list.dispatching--` made `++`):
-//   the count only stays non-zero, so later changes copy the list instead of changing it in
-//   place. Same behaviour, more allocation.
-// - remove() without `if (index < 0) return`, end() without `if (entry === undefined) return`:
-//   unreachable. Only an active subscription is removed, and it is always in its type's list
-//   (clear() deactivates all it drops; an entry is deleted only once its list is empty).
-// - end() never deleting an emptied entry, and emit() keeping an entry for an event emitted
-//   without payload to nobody (`else if (payload !== undefined)` made true): only retained
-//   memory shows it, which tests/core/churn.test.ts measures at scale, and that test is left
-//   out of mutation runs (see vitest.mutation.config.ts).
+// src/core/create-event-bus.ts (the 0.2 subscription store)
+// - tidy() and compact() mutated so that holes are squeezed out sooner, later or never (their
+//   conditions, the trailing-hole loop, `index < calls.length` made `<=`): the same handlers
+//   are called in the same order; only memory and cost differ. tests/core/store.test.ts reads
+//   the lists' lengths for the common cases; the growth test (tests/core/linear-cost.test.ts)
+//   times the rest and is left out of mutation runs (see vitest.mutation.config.ts).
+// - deliver() tidying after a dispatch (`--list.dispatching === 0 && …`) mutated: the same, as
+//   end() tidies at the next removal anyway.
+// - callOf() wrapping every handler (`return handler` made unreachable): the wrapper admits a
+//   subscription with no signal and no `once` at once; only slower.
+// - `result !== undefined && isThenable(result)` with its first half made true: isThenable()
+//   answers false for undefined; the first half only saves a call.
+// - abortAll() without `if (group === undefined) return`: reached when the bus's abort listener
+//   runs after an emit already ended the signal's subscriptions; the mutant throws inside that
+//   abort listener, which EventTarget reports outside the test.
+// - subscribe()'s `method` for waitFor made "": waitFor checked its options under its own name
+//   before subscribing, so subscribe() never reports a bad argument for it.
 // - `const chain = []` starting non-empty: deliver() writes chain[depth] before depthError()
 //   reads chain.slice(0, depth).
 // - depthError() listing all of `chain` (`chain.slice(0, depth)` made `chain`): it throws only
 //   at depth maxDepth, and chain never holds more than maxDepth types.
-// - `signal.addEventListener('abort', unsubscribe, { once: true })` without `once`: a signal
-//   aborts once, and release() removes that listener when it runs.
 // - emit() calling checkType() for string types too (`typeof type !== 'string'` made true, or
 //   `'string'` made `""`): checkType() repeats the same test; the guard only saves a call.
-// - emit() delivering to an empty type list (`entry.subscriptions.length === 0`, or all of
-//   `entry === undefined || entry.subscriptions.length === 0`, made false: `typed` is then
-//   `entry`, undefined itself when there is no entry), or leaving out its fast path for buses
-//   without onAny handlers (`anySnapshot.length === 0` made false, or its block emptied): the
-//   general path calls the same handlers.
+// - dispatch()'s fast path for buses without onAny handlers (`any.live === 0` made false, or its
+//   block emptied): the general path calls the same handlers.
 //
 // src/react/context.ts
 // - `context.displayName = ''`: only React DevTools shows it; the context is not exported.
