@@ -7,6 +7,7 @@ const fromRoot = (path: string) => fileURLToPath(new URL(path, import.meta.url))
 const packageAliases = {
   'busway/core': fromRoot('./src/core/index.ts'),
   'busway/devtools': fromRoot('./src/devtools/index.ts'),
+  'busway/bridge': fromRoot('./src/bridge/index.ts'),
   busway: fromRoot('./src/index.ts'),
 }
 
