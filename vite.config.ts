@@ -33,7 +33,7 @@ export default defineConfig({
         test: {
           name: 'core',
           environment: 'node',
-          include: ['tests/core/**/*.test.ts', 'tests/*.test.ts'],
+          include: ['tests/core/**/*.test.ts', 'tests/bridge/**/*.test.ts', 'tests/*.test.ts'],
           typecheck: { enabled: true, include: ['tests/**/*.test-d.{ts,tsx}'] },
         },
       },
