@@ -44,7 +44,7 @@ describe('bridge types', () => {
         }
       },
     })
-    const generic = (_error: unknown, _context: BridgeErrorContext) => {}
+    const generic = (error: unknown, context: BridgeErrorContext) => console.warn(context.direction, error)
     connectBroadcast(bus, { channel: 'app', types: ['cart:changed'], onError: generic })
   })
 

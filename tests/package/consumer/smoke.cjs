@@ -105,8 +105,8 @@ console.log('ok - CommonJS: inspect across entries, busway/devtools on the serve
 
 // busway/bridge in CommonJS: two buses on the ends of a MessageChannel, with the CJS core's buses.
 const { connectPort } = require('busway/bridge')
-const { MessageChannel } = require('node:worker_threads')
-const { port1, port2 } = new MessageChannel()
+const workerThreads = require('node:worker_threads')
+const { port1, port2 } = new workerThreads.MessageChannel()
 const sender = core.createEventBus()
 const receiver = core.createEventBus()
 connectPort(sender, port1, { types: ['job:progress'] })
