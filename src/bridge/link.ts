@@ -135,8 +135,11 @@ interface BusBridges {
   links: LinkState[]
   /** How many remote emits are being dispatched: while any is, nothing is forwarded. */
   applying: number
-  /** Keys (`peer:seq`) of the events received lately, oldest first: the duplicate check. */
+  /** Keys (`peer:seq`) of the events received lately: the duplicate check. */
   seen: Set<string>
+  /** The same keys in a ring, oldest at `next`: the one to forget when the ring is full. */
+  ring: (string | undefined)[]
+  next: number
 }
 
 interface LinkState {
@@ -157,6 +160,8 @@ function bridgesOf(internals: BusInternals): BusBridges {
     links: [],
     applying: 0,
     seen: new Set(),
+    ring: new Array<string | undefined>(SEEN_LIMIT),
+    next: 0,
   }) as BusBridges
 }
 
@@ -270,8 +275,12 @@ export function connect<E>(
       if (peer !== '' && seq !== undefined) {
         const key = `${peer}:${seq}`
         if (bridges.seen.has(key)) return
+        // A ring rather than deleting a Set's first entry, which gets slower as deletions pile up.
+        const oldest = bridges.ring[bridges.next]
+        if (oldest !== undefined) bridges.seen.delete(oldest)
+        bridges.ring[bridges.next] = key
+        bridges.next = (bridges.next + 1) % SEEN_LIMIT
         bridges.seen.add(key)
-        if (bridges.seen.size > SEEN_LIMIT) bridges.seen.delete(bridges.seen.values().next().value!)
       }
     }
     const schema = schemaTable[type]

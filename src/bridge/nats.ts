@@ -102,26 +102,40 @@ const decoder = /* @__PURE__ */ new TextDecoder()
 /**
  * Headers in NATS's wire format (`NATS/1.0`, then `key: value` lines), with the members nats.js
  * uses when publishing (`set`, `get`, `encode`): the bridge needs no NATS client of its own.
+ * Each key is set once (the bridge's three, and JetStream's message id).
  */
 function minimalHeaders(): NatsHeadersLike {
-  const entries = new Map<string, string>()
+  const values: Record<string, string> = {}
+  let lines = ''
   return {
-    get: (key) => entries.get(key) ?? '',
-    set: (key, value) => void entries.set(key, value),
-    has: (key: string) => entries.has(key),
-    encode: () => encoder.encode(`NATS/1.0\r\n${[...entries].map(([key, value]) => `${key}: ${value}\r\n`).join('')}\r\n`),
+    get: (key) => values[key] ?? '',
+    set(key, value) {
+      values[key] = value
+      lines += `${key}: ${value}\r\n`
+    },
+    encode: () => encoder.encode(`NATS/1.0\r\n${lines}\r\n`),
   } as NatsHeadersLike
+}
+
+/** Throws when `value` holds what JSON would silently drop (a function, a symbol). */
+function refuseDropped(type: string, value: unknown, depth = 0): void {
+  if (typeof value === 'function' || typeof value === 'symbol') {
+    throw new TypeError(`busway: connectNats(): the payload of "${type}" is not JSON: it holds a ${typeof value}`)
+  }
+  // Objects with toJSON (Date) are what toJSON returns; stringify has already refused cycles.
+  if (value === null || typeof value !== 'object' || depth > 100 || typeof (value as { toJSON?: unknown }).toJSON === 'function') return
+  for (const key in value) {
+    if (Object.prototype.hasOwnProperty.call(value, key)) refuseDropped(type, (value as Record<string, unknown>)[key], depth + 1)
+  }
 }
 
 /** JSON, refusing what JSON would silently drop (functions, symbols) rather than send less. */
 function toJson(type: string, payload: unknown): string {
   if (payload === undefined) return ''
-  return JSON.stringify(payload, (key, value: unknown) => {
-    if (typeof value === 'function' || typeof value === 'symbol') {
-      throw new TypeError(`busway: connectNats(): the payload of "${type}" is not JSON: ${key ? `"${key}" holds` : 'it is'} a ${typeof value}`)
-    }
-    return value
-  })
+  // Stringify first: it throws on cycles and BigInt, so the walk below meets neither.
+  const json = JSON.stringify(payload)
+  refuseDropped(type, payload)
+  return json
 }
 
 /**

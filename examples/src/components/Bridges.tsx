@@ -61,7 +61,7 @@ export function Bridges() {
   }, [bus])
 
   return (
-    <p className="hint" data-testid="bridges">
+    <p className="hint bridges" data-testid="bridges">
       Open this page in a second tab: sign-ins and data updates stay in sync through BroadcastChannel.
       {nats !== undefined && <> NATS: connected to {nats}; alerts from the monitor service arrive here.</>}
     </p>
