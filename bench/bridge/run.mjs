@@ -8,6 +8,7 @@
 // JSON.stringify + nc.publish and JSON.parse in the subscription), bridge is bus.emit on one bus
 // through to a handler on the other. Rounds alternate raw and bridge; the median is reported.
 import { MessageChannel } from 'node:worker_threads'
+import { headers } from '@nats-io/nats-core'
 import { connect } from '@nats-io/transport-node'
 import { startNatsServer } from '../../scripts/nats-server.mjs'
 import { createEventBus } from '../../dist/core.js'
@@ -65,16 +66,29 @@ function portPair() {
   }
 }
 
-function natsPair(ncA, ncB) {
+/** `withHeaders`: the raw side also writes and reads three headers, as the bridge does. */
+function natsPair(ncA, ncB, withHeaders = false) {
+  let seq = 0
+  const publish = (subject, payload) => {
+    if (!withHeaders) return ncA.publish(subject, JSON.stringify(payload))
+    const h = headers()
+    h.set('busway-origin', 'k2j4h5g6f7d8')
+    h.set('busway-seq', String(++seq))
+    ncA.publish(subject, JSON.stringify(payload), { headers: h })
+  }
+  const read = (msg) => {
+    if (withHeaders) for (const key of ['busway-origin', 'busway-seq', 'busway-id']) msg.headers.get(key)
+    return JSON.parse(new TextDecoder().decode(msg.data))
+  }
   return {
-    name: 'NATS (core)',
+    name: withHeaders ? 'NATS (core), raw with 3 headers' : 'NATS (core)',
     raw() {
       const subject = `bench.raw.${Math.random().toString(36).slice(2)}`
       let sub
       return {
-        send: (payload) => ncA.publish(subject, JSON.stringify(payload)),
+        send: (payload) => publish(subject, payload),
         listen(fn) {
-          sub = ncB.subscribe(subject, { callback: (_error, msg) => fn(JSON.parse(new TextDecoder().decode(msg.data))) })
+          sub = ncB.subscribe(subject, { callback: (_error, msg) => fn(read(msg)) })
           return ncB.flush()
         },
         close: () => sub.unsubscribe(),
@@ -118,7 +132,7 @@ async function bridgeRound(transport, count) {
 const server = await startNatsServer()
 const ncA = await connect({ servers: server.url })
 const ncB = await connect({ servers: server.url })
-const transports = [broadcastPair(), portPair(), natsPair(ncA, ncB)]
+const transports = [broadcastPair(), portPair(), natsPair(ncA, ncB), natsPair(ncA, ncB, true)]
 
 console.log(`busway bridge benchmark: node ${process.version}, ${N} events of ${PAYLOAD_BYTES}-byte JSON payloads per round, median of ${ROUNDS} rounds\n`)
 const rows = []
@@ -190,7 +204,7 @@ console.table(rows)
     return process.memoryUsage().heapUsed
   }
   const memoryRows = []
-  for (const transport of transports) {
+  for (const transport of transports.slice(0, 3)) {
     const busA = createEventBus()
     const busB = createEventBus()
     const links = await transport.bridge(busA, busB)
