@@ -101,7 +101,12 @@ describe('Bridges rule 2 (model): N linked buses, random handlers that emit and 
         }
 
         // Which traces are local (made on their bus, not by a remote event or its handlers).
-        const idOf = (bus: number) => (buses[bus] as unknown as Record<symbol, { bridges: { id: string } }>)[Symbol.for('busway.bus.v1')]!.bridges.id
+        // Each bus's bridge id, from its internals (whatever their key's version).
+        const idOf = (bus: number) => {
+          const target = buses[bus] as unknown as Record<symbol, { bridges: { id: string } }>
+          const key = Object.getOwnPropertySymbols(target).find((symbol) => symbol.description?.startsWith('busway.bus.'))!
+          return target[key]!.bridges.id
+        }
         const byKey = new Map(traces.map((recorded) => [`${recorded.bus}:${recorded.trace.id}`, recorded]))
         const remoteCaused = ({ bus, trace }: Recorded): boolean =>
           trace.origin !== undefined || (trace.parentId !== undefined && remoteCaused(byKey.get(`${bus}:${trace.parentId}`)!))
