@@ -77,12 +77,15 @@ export default defineConfig({
     // The panel itself, an entry of its own so that it lands in a file of its own, which the
     // devtools entry imports and production bundles drop.
     'devtools-panel': 'src/devtools/event-bus-devtools.tsx',
+    bridge: 'src/bridge/index.ts',
   },
   format: ['esm', 'cjs'],
   // Shared code in shared chunks, for CJS too: one copy of the core and of the React contexts
   // whichever entries an app loads.
   splitting: true,
-  dts: { entry: { index: 'src/index.ts', core: 'src/core/index.ts', devtools: 'src/devtools/index.ts' } },
+  dts: {
+    entry: { index: 'src/index.ts', core: 'src/core/index.ts', devtools: 'src/devtools/index.ts', bridge: 'src/bridge/index.ts' },
+  },
   clean: true,
   target: 'es2020',
   external: ['react', 'react-dom'],

@@ -9,6 +9,7 @@ const fromRoot = (path: string) => fileURLToPath(new URL(path, import.meta.url))
 const packageAliases = {
   'busway/core': fromRoot('./src/core/index.ts'),
   'busway/devtools': fromRoot('./src/devtools/index.ts'),
+  'busway/bridge': fromRoot('./src/bridge/index.ts'),
   busway: fromRoot('./src/index.ts'),
 }
 
@@ -43,7 +44,7 @@ export default defineConfig({
         test: {
           name: 'core',
           environment: 'node',
-          include: ['tests/core/**/*.test.ts', 'tests/*.test.ts'],
+          include: ['tests/core/**/*.test.ts', 'tests/bridge/**/*.test.ts', 'tests/*.test.ts'],
           typecheck: { enabled: true, include: ['tests/**/*.test-d.{ts,tsx}'] },
         },
       },

@@ -23,6 +23,7 @@ export default defineConfig({
     alias: [
       { find: /^busway\/core$/, replacement: fromHere('../src/core/index.ts') },
       { find: /^busway\/devtools$/, replacement: fromHere('../src/devtools/index.ts') },
+      { find: /^busway\/bridge$/, replacement: fromHere('../src/bridge/index.ts') },
       { find: /^busway$/, replacement: fromHere('../src/index.ts') },
     ],
   },

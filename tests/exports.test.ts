@@ -1,6 +1,7 @@
 import * as busway from 'busway'
 import * as core from 'busway/core'
 import * as devtools from 'busway/devtools'
+import * as bridge from 'busway/bridge'
 import { expect, test } from 'vitest'
 
 // The public surface is pinned: any change to it must be a deliberate diff here.
@@ -18,6 +19,10 @@ test('busway exports the core, createEventHooks and the ready-made provider and 
 
 test('busway/devtools exports the panel, nothing else', () => {
   expect(Object.keys(devtools)).toEqual(['EventBusDevtools'])
+})
+
+test('busway/bridge exports the three bridge functions, nothing else', () => {
+  expect(Object.keys(bridge).sort()).toEqual(['connectBroadcast', 'connectNats', 'connectPort'])
 })
 
 test('busway re-exports the same createEventBus as busway/core', () => {

@@ -1,5 +1,6 @@
 import { AlertControls } from './components/AlertControls'
 import { AlertRegion } from './components/AlertRegion'
+import { Bridges } from './components/Bridges'
 import { Card } from './components/Card'
 import { DataPanel } from './components/DataPanel'
 import { EventLog } from './components/EventLog'
@@ -19,6 +20,7 @@ export function App({ monitor }: AppProps) {
   return (
     <>
       <Header />
+      <Bridges />
       <main className="layout">
         <Card title="Log in">
           <LoginForm />

@@ -10,6 +10,8 @@ export interface AppEvents {
   'report:save': { reportId: string }
   'report:saved': { reportId: string; savedAt: number }
   'report:export': { reportId: string; format: 'pdf' | 'csv' }
+  /** Posted by the export worker (src/export.worker.ts) while it writes a CSV export. */
+  'report:progress': { reportId: string; percent: number }
 }
 
 export type AppBus = EventBus<AppEvents>

@@ -517,6 +517,8 @@ export function createEventBus<E extends object>(options?: EventBusOptions<E>): 
       if (depth >= maxDepth) throw depthError(type)
       if (schemas !== undefined) payload = validate(schemas, type, payload, report)
       internals.dispatch(type, payload)
+      // Bridges send an event after its local handlers ran (busway/bridge sets this).
+      internals.forward?.(type, payload)
     },
 
     waitFor(type, waitOptions) {

@@ -8,6 +8,7 @@ export type {
   AnyEventHandler,
   EmitArgs,
   EmitInspector,
+  EmitOrigin,
   EmitTrace,
   EventBus,
   EventBusOptions,

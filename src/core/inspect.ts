@@ -44,6 +44,11 @@ function createTracer(internals: BusInternals): Tracer {
         labels: [],
         errors: [],
       }
+      // A bridge names the origin of the remote event it is emitting; only this emit has it.
+      if (internals.origin !== undefined) {
+        trace.origin = internals.origin
+        internals.origin = undefined
+      }
       const observer: DispatchObserver = {
         called(label) {
           trace.handlers++
@@ -75,6 +80,9 @@ function createTracer(internals: BusInternals): Tracer {
         } finally {
           tracer.reporting = outerReport
         }
+        // Set after the inspectors ran, so an emit they make cannot take it: a bridge reads it
+        // right after this dispatch, to tell peers the event's id here.
+        internals.lastTraceId = trace.id
       }
     },
   }

@@ -1,4 +1,5 @@
 import { badInput } from './report'
+import type { EmitOrigin } from './types'
 
 // Internal: how `inspect`, `listenerCounts` and the devtools reach into a bus. Kept out of the
 // bus's public methods so that a bus nobody inspects carries none of the tracing code.
@@ -32,6 +33,24 @@ export interface BusInternals {
   lists(): Record<string, { readonly live: number } | undefined>
   /** The state of `inspect` on this bus, created when first needed. */
   tracer?: unknown
+  /**
+   * Called by `emit` after dispatch, while bridges are connected: their outgoing side. Set and
+   * unset by busway/bridge only, so that a bus without bridges carries none of their code, and
+   * `clear()` and `listenerCount()` never see them.
+   */
+  forward?: ((type: string, payload: unknown) => void) | undefined
+  /**
+   * Where the emit about to be dispatched came from: set by a bridge just before it emits a
+   * remote event, taken (and cleared) by the traced dispatch that reports it.
+   */
+  origin?: EmitOrigin | undefined
+  /**
+   * The id of the last traced emit that finished: read (and cleared) by the bridges in
+   * `forward`, to tell peers the event's id at its sender.
+   */
+  lastTraceId?: number | undefined
+  /** The state of the bridges connected to this bus, created when first needed. */
+  bridges?: unknown
 }
 
 /**

@@ -132,6 +132,36 @@ export interface HandlerErrorTrace {
 }
 
 /**
+ * Where an event that arrived through a bridge (busway/bridge) came from: `trace.origin`.
+ *
+ * @example
+ * ```ts
+ * import { createEventBus, inspect } from 'busway/core'
+ *
+ * const bus = createEventBus<{ 'user:logout': void }>()
+ * inspect(bus, ({ type, origin }) => {
+ *   if (origin) console.log(`${type} from ${origin.bridge} peer ${origin.peer}, its id there: ${origin.id}`)
+ * })
+ * ```
+ */
+export interface EmitOrigin {
+  /** The kind of bridge it came through. */
+  readonly bridge: 'broadcast' | 'port' | 'nats'
+  /**
+   * The sending bus's bridge id (random, one per bus), or `''` when the sender did not say
+   * (a plain NATS message from a client that is not busway).
+   */
+  readonly peer: string
+  /**
+   * The event's trace `id` at its sender, when the sender was being inspected (devtools open,
+   * `logEvents`), so a chain can be followed across realms; otherwise `undefined`.
+   */
+  readonly id: number | undefined
+  /** `true` when it was replayed to a late joiner (`replay: true`) rather than sent live. */
+  readonly replayed?: boolean
+}
+
+/**
  * What `inspect` reports about one `emit`, once its dispatch has finished. A union over the
  * event map, so checking `type` narrows `payload`.
  *
@@ -172,6 +202,8 @@ export type EmitTrace<E = Record<string, unknown>> = {
     readonly labels: readonly string[]
     /** The errors the handlers threw, in order (they were also reported as usual). */
     readonly errors: readonly HandlerErrorTrace[]
+    /** Present when the event arrived through a bridge (busway/bridge): where it came from. */
+    readonly origin?: EmitOrigin
   }
 }[EventType<E>]
 

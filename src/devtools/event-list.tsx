@@ -48,7 +48,7 @@ function sameTree(a: TraceNode, b: TraceNode): boolean {
 // Memoized, so that an update re-renders the new rows only, not all of the (up to 500) others.
 const EventRow = memo(function EventRow({ node, matches, startedAt, filterKey }: RowProps) {
   const { trace, children } = node
-  const { id, type, payload, duration, handlers, labels, errors } = trace
+  const { id, type, payload, duration, handlers, labels, errors, origin } = trace
   // The details render only while open: a large payload costs nothing until looked at.
   const [open, setOpen] = useState(false)
   const nested = children.filter((child) => shown(child, matches))
@@ -56,12 +56,13 @@ const EventRow = memo(function EventRow({ node, matches, startedAt, filterKey }:
   const unlabelled = handlers - labels.length
   const handlerNames = [...labels, ...(unlabelled > 0 ? [`${unlabelled} unlabelled`] : [])].join(', ')
   return (
-    <li className={classes.join(' ')} data-event-id={id} data-event-type={type}>
+    <li className={classes.join(' ')} data-event-id={id} data-event-type={type} data-remote={origin?.bridge}>
       <details onToggle={(event) => setOpen(event.currentTarget.open)}>
         <summary>
           <span className="id">#{id}</span>
           <span className="time">{clockTime(startedAt(trace))}</span>
-          <span className="type" title={type}>
+          <span className="type" title={origin ? `${type}, ${describeOrigin(origin)}` : type}>
+            {origin && <span aria-label="remote">⇣ </span>}
             {type}
           </span>
           <span className="preview">{preview(payload)}</span>
@@ -101,6 +102,12 @@ function EventDetail({ trace, handlerNames }: { trace: EmitTrace; handlerNames: 
         <span className="label">Event: </span>#{id}
         {parentId !== undefined && `, emitted while handling #${parentId}`}
       </div>
+      {trace.origin && (
+        <div>
+          <span className="label">Remote: </span>
+          {describeOrigin(trace.origin)}
+        </div>
+      )}
       {errors.map(({ error, label }, index) => (
         <div key={index} className="error-line">
           {label === undefined ? 'A handler' : `"${label}"`} threw {describeError(error)}
@@ -108,6 +115,12 @@ function EventDetail({ trace, handlerNames }: { trace: EmitTrace; handlerNames: 
       ))}
     </div>
   )
+}
+
+/** Where a remote event came from: the bridge, the peer, and its id at the sender. */
+function describeOrigin({ bridge, peer, id, replayed }: NonNullable<EmitTrace['origin']>): string {
+  const sender = `${peer === '' ? 'a sender that did not say who it is' : `peer ${peer}`}${id === undefined ? '' : `, #${id} there`}`
+  return `${replayed ? 'replayed' : 'received'} through ${bridge} from ${sender}`
 }
 
 /** An error in full: its name and message, not shortened as previews are. */

@@ -229,16 +229,16 @@ async function runScenario(url: string, { screenshot }: { screenshot: boolean })
 
     // Hiding the panel unmounts the list and ends its subscription; showing it subscribes again.
     // The header, the alerts, the list and the event log hold one subscription each, and the
-    // reports card three.
-    await expect.poll(textOf(allListeners)).toBe('7')
+    // reports card four (three handlers and the CSV export's progress).
+    await expect.poll(textOf(allListeners)).toBe('8')
     await expect.poll(textOf(updateListeners)).toBe('1')
     for (let cycle = 0; cycle < 3; cycle++) {
       await page.getByRole('button', { name: 'Hide panel' }).click()
-      await expect.poll(textOf(allListeners)).toBe('6')
+      await expect.poll(textOf(allListeners)).toBe('7')
       await expect.poll(textOf(updateListeners)).toBe('0')
       expect(await updates.count()).toBe(0)
       await page.getByRole('button', { name: 'Show panel' }).click()
-      await expect.poll(textOf(allListeners)).toBe('7')
+      await expect.poll(textOf(allListeners)).toBe('8')
       await expect.poll(textOf(updateListeners)).toBe('1')
     }
     // The remounted list starts empty and receives the next update exactly once.

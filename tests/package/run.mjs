@@ -146,7 +146,7 @@ function checkBuiltFiles() {
     'ready-made.cjs', 'devtools.js', 'devtools.cjs']) {
     if (!scripts.includes(file)) problems.push(`dist/${file} is missing`)
   }
-  for (const entry of ['core.js', 'core.cjs', 'core.d.ts', 'core.d.cts']) {
+  for (const entry of ['core.js', 'core.cjs', 'core.d.ts', 'core.d.cts', 'bridge.js', 'bridge.cjs', 'bridge.d.ts', 'bridge.d.cts']) {
     const { files, bare } = moduleGraph(path.join(dist, entry))
     for (const [specifier, from] of bare) {
       if (isReact(specifier)) problems.push(`dist/${entry} loads '${specifier}' (from ${path.relative(installed, from)})`)
@@ -185,9 +185,10 @@ function checkManifestAndContents() {
   const problems = []
   const files = listFiles(installed).sort()
   console.log(`  ${files.length} files: ${files.join(', ')}`)
-  const allowed = /^(package\.json|(core|devtools)\/package\.json|dist\/[^/]+|(README|LICENSE|LICENCE|CHANGELOG)(\.[a-z]+)?)$/i
+  const allowed = /^(package\.json|(core|devtools|bridge)\/package\.json|dist\/[^/]+|(README|LICENSE|LICENCE|CHANGELOG)(\.[a-z]+)?)$/i
   for (const file of files) if (!allowed.test(file)) problems.push(`unexpected file in the tarball: ${file}`)
-  for (const file of ['package.json', 'core/package.json', 'devtools/package.json', 'dist/index.js', 'dist/index.cjs',
+  for (const file of ['package.json', 'core/package.json', 'devtools/package.json', 'bridge/package.json',
+    'dist/bridge.js', 'dist/bridge.cjs', 'dist/bridge.d.ts', 'dist/bridge.d.cts', 'dist/index.js', 'dist/index.cjs',
     'dist/index.d.ts', 'dist/index.d.cts', 'dist/core.js', 'dist/core.cjs', 'dist/core.d.ts', 'dist/core.d.cts',
     'dist/devtools.js', 'dist/devtools.cjs', 'dist/devtools.d.ts', 'dist/devtools.d.cts']) {
     if (!files.includes(file)) problems.push(`missing from the tarball: ${file}`)
@@ -241,7 +242,7 @@ try {
 
   step('tarball contents and manifest', checkManifestAndContents)
 
-  step("built files: 'use client' where a Server Component renders, a react-free core", checkBuiltFiles)
+  step("built files: 'use client' where a Server Component renders, a react-free core and bridge", checkBuiltFiles)
 
   for (const mode of ['bundler', 'node16', 'node10']) {
     step(`types: consumer type-check, moduleResolution ${mode}`, () =>

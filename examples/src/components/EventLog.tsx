@@ -28,6 +28,8 @@ function summarize(...[type, payload]: AnyEventArgs<AppEvents>): string {
       return `saved ${payload.reportId}`
     case 'report:export':
       return `export ${payload.reportId} as ${payload.format}`
+    case 'report:progress':
+      return `export ${payload.reportId}: ${payload.percent}%`
   }
 }
 

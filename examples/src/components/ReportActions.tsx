@@ -1,4 +1,4 @@
-import { useEmit, useEvent } from '../hooks'
+import { useEmit, useEvent, useEventState } from '../hooks'
 
 const REPORT_ID = 'report-42'
 
@@ -10,6 +10,7 @@ const REPORT_ID = 'report-42'
  */
 export function ReportActions() {
   const emit = useEmit()
+  const progress = useEventState('report:progress')
 
   useEvent('report:save', ({ reportId }) => emit('report:saved', { reportId, savedAt: Date.now() }), {
     label: 'report storage',
@@ -22,7 +23,8 @@ export function ReportActions() {
   useEvent(
     'report:export',
     ({ format }) => {
-      throw new Error(`The ${format.toUpperCase()} export service is unavailable`)
+      // CSV exports run in a Web Worker (src/export.worker.ts); the PDF service is down.
+      if (format === 'pdf') throw new Error('The PDF export service is unavailable')
     },
     { label: 'exporter' },
   )
@@ -39,7 +41,15 @@ export function ReportActions() {
         <button type="button" onClick={() => emit('report:export', { reportId: REPORT_ID, format: 'pdf' })}>
           Export as PDF
         </button>
+        <button type="button" onClick={() => emit('report:export', { reportId: REPORT_ID, format: 'csv' })}>
+          Export as CSV
+        </button>
       </div>
+      {progress !== undefined && (
+        <p className="hint" aria-live="polite">
+          <progress max={100} value={progress.percent} /> CSV export in a Web Worker: {progress.percent}%
+        </p>
+      )}
     </>
   )
 }

@@ -102,3 +102,19 @@ const panelHtml = renderToString(
 )
 assert.equal(panelHtml, '', 'the devtools panel renders nothing on the server')
 console.log('ok - CommonJS: inspect across entries, busway/devtools on the server')
+
+// busway/bridge in CommonJS: two buses on the ends of a MessageChannel, with the CJS core's buses.
+const { connectPort } = require('busway/bridge')
+const workerThreads = require('node:worker_threads')
+const { port1, port2 } = new workerThreads.MessageChannel()
+const sender = core.createEventBus()
+const receiver = core.createEventBus()
+connectPort(sender, port1, { types: ['job:progress'] })
+const offReceiver = connectPort(receiver, port2, { types: ['job:progress'] })
+receiver.on('job:progress', ({ percent }) => {
+  assert.equal(percent, 50)
+  offReceiver()
+  port1.close()
+  console.log('ok - CommonJS: busway/bridge connectPort links two buses')
+})
+sender.emit('job:progress', { percent: 50 })

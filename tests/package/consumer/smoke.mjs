@@ -63,3 +63,18 @@ assert.equal(ownBusHtml, '<p>initial</p>')
 assert.equal(bus.listenerCount(), 0, 'server rendering subscribes nothing')
 assert.deepEqual(logged, [], 'server rendering printed a warning')
 console.log("ok - ESM import('busway'): renderToString with every hook, no DOM")
+
+// busway/bridge: two buses of this process on one BroadcastChannel name.
+const { connectBroadcast } = await import('busway/bridge')
+assert.deepEqual(names(require('busway/bridge')), names(await import('busway/bridge')), 'busway/bridge: CJS and ESM export different names')
+const left = core.createEventBus()
+const right = core.createEventBus()
+const channel = `smoke-${process.pid}`
+const offLeft = connectBroadcast(left, { channel, types: ['cart:changed'] })
+const offRight = connectBroadcast(right, { channel, types: ['cart:changed'] })
+left.emit('cart:changed', { items: 2 })
+await new Promise((resolve) => setTimeout(resolve, 50))
+assert.deepEqual(right.latest('cart:changed'), { items: 2 }, 'busway/bridge: the event did not cross the BroadcastChannel')
+offLeft()
+offRight()
+console.log('ok - ESM import busway/bridge: connectBroadcast links two buses')

@@ -25,3 +25,10 @@ inspect(bus, (trace) => {
 })
 export const devtoolsProps: EventBusDevtoolsProps<Events> = { bus, capacity: 100 }
 export const Devtools = EventBusDevtools
+
+// busway/bridge through the bridge/package.json stub.
+import { connectBroadcast, connectPort, type BridgeOptions } from 'busway/bridge'
+const bridgeOptions: BridgeOptions<Events> = { types: ['user:login'] }
+export const disconnectAll = [connectBroadcast(bus, { channel: 'app', ...bridgeOptions }), connectPort(bus, new MessageChannel().port1, bridgeOptions)]
+// @ts-expect-error unknown event name
+connectBroadcast(bus, { channel: 'app', types: ['user:logout'] })

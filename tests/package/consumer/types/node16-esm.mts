@@ -41,3 +41,8 @@ export function Unregistered() {
   const value: unknown = useEventState('anything')
   return String(value)
 }
+
+// busway/bridge through the exports map.
+import { connectNats, type NatsConnectionLike } from 'busway/bridge'
+declare const natsConnection: NatsConnectionLike
+export const disconnectNats = (target: EventBus<Events>) => connectNats(target, natsConnection, { subject: 'app', types: ['user:login'] })

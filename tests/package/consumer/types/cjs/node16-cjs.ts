@@ -33,3 +33,8 @@ export const stopLogging = logEvents(bus, { filter: ['user:login'] })
 logEvents(bus, { filter: ['user:logout'] })
 export const devtoolsProps: EventBusDevtoolsProps<Events> = { bus, position: 'top-left' }
 export const Devtools = EventBusDevtools
+
+// busway/bridge through the exports map.
+import { connectNats, type NatsConnectionLike } from 'busway/bridge'
+declare const natsConnection: NatsConnectionLike
+export const disconnectNats = (target: EventBus<Events>) => connectNats(target, natsConnection, { subject: 'app', types: ['user:login'] })

@@ -1,0 +1,233 @@
+// Bridge benchmark: events per second through each bridge against its raw transport alone, in
+// the same run; NATS end-to-end latency on localhost; heap after 100,000 events per bridge.
+//
+//   npm run bench:bridge     (builds, then runs node --expose-gc; needs nats-server on PATH)
+//
+// Each throughput round sends N events with 100-byte JSON payloads from one end and stops the
+// clock when the other end has received all N: raw is the transport alone (postMessage, or
+// JSON.stringify + nc.publish and JSON.parse in the subscription), bridge is bus.emit on one bus
+// through to a handler on the other. Rounds alternate raw and bridge; the median is reported.
+import { MessageChannel } from 'node:worker_threads'
+import { headers } from '@nats-io/nats-core'
+import { connect } from '@nats-io/transport-node'
+import { startNatsServer } from '../../scripts/nats-server.mjs'
+import { createEventBus } from '../../dist/core.js'
+import { connectBroadcast, connectNats, connectPort } from '../../dist/bridge.js'
+
+if (typeof globalThis.gc !== 'function') throw new Error('run with node --expose-gc (npm run bench:bridge does)')
+
+const N = 20_000
+const ROUNDS = 7
+const payloadOf = (index) => ({ id: `evt-${String(index).padStart(6, '0')}`, kind: 'cart', items: [1, 2, 3], note: 'n'.repeat(46) })
+const PAYLOAD_BYTES = JSON.stringify(payloadOf(0)).length
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]
+const percentile = (values, p) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * p))]
+
+/** Resolves after `count` calls of the returned function. */
+function counter(count) {
+  let seen = 0
+  let resolve
+  const done = new Promise((r) => (resolve = r))
+  return { tick: () => ++seen === count && resolve(), done }
+}
+
+async function time(run) {
+  const start = performance.now()
+  await run()
+  return performance.now() - start
+}
+
+// ── transports: each gives a raw send/receive pair and a bridged pair of buses ──────────────
+
+function broadcastPair() {
+  const name = `bench-${Math.random()}`
+  return {
+    name: 'BroadcastChannel',
+    raw() {
+      const a = new BroadcastChannel(name)
+      const b = new BroadcastChannel(name)
+      return { send: (payload) => a.postMessage(payload), listen: (fn) => (b.onmessage = (event) => fn(event.data)), close: () => (a.close(), b.close()) }
+    },
+    bridge: (busA, busB) => [connectBroadcast(busA, { channel: name, types: ['cart:changed'] }), connectBroadcast(busB, { channel: name, types: ['cart:changed'] })],
+  }
+}
+
+function portPair() {
+  return {
+    name: 'MessagePort',
+    raw() {
+      const { port1, port2 } = new MessageChannel()
+      return { send: (payload) => port1.postMessage(payload), listen: (fn) => port2.on('message', fn), close: () => (port1.close(), port2.close()) }
+    },
+    bridge(busA, busB) {
+      const { port1, port2 } = new MessageChannel()
+      return [connectPort(busA, port1, { types: ['cart:changed'] }), connectPort(busB, port2, { types: ['cart:changed'] }), () => (port1.close(), port2.close())]
+    },
+  }
+}
+
+/** `withHeaders`: the raw side also writes and reads three headers, as the bridge does. */
+function natsPair(ncA, ncB, withHeaders = false) {
+  let seq = 0
+  const publish = (subject, payload) => {
+    if (!withHeaders) return ncA.publish(subject, JSON.stringify(payload))
+    const h = headers()
+    h.set('busway-origin', 'k2j4h5g6f7d8')
+    h.set('busway-seq', String(++seq))
+    ncA.publish(subject, JSON.stringify(payload), { headers: h })
+  }
+  const read = (msg) => {
+    if (withHeaders) for (const key of ['busway-origin', 'busway-seq', 'busway-id']) msg.headers.get(key)
+    return JSON.parse(new TextDecoder().decode(msg.data))
+  }
+  return {
+    name: withHeaders ? 'NATS (core), raw with 3 headers' : 'NATS (core)',
+    raw() {
+      const subject = `bench.raw.${Math.random().toString(36).slice(2)}`
+      let sub
+      return {
+        send: (payload) => publish(subject, payload),
+        listen(fn) {
+          sub = ncB.subscribe(subject, { callback: (_error, msg) => fn(read(msg)) })
+          return ncB.flush()
+        },
+        close: () => sub.unsubscribe(),
+      }
+    },
+    async bridge(busA, busB) {
+      const subject = `bench.bridge.${Math.random().toString(36).slice(2)}`
+      const links = [connectNats(busA, ncA, { subject, types: ['cart:changed'] }), connectNats(busB, ncB, { subject, types: ['cart:changed'] })]
+      await ncB.flush()
+      return links
+    },
+  }
+}
+
+async function rawRound(transport, count) {
+  const link = transport.raw()
+  const { tick, done } = counter(count)
+  await link.listen(tick)
+  const ms = await time(async () => {
+    for (let index = 0; index < count; index++) link.send(payloadOf(index))
+    await done
+  })
+  link.close()
+  return ms
+}
+
+async function bridgeRound(transport, count) {
+  const busA = createEventBus()
+  const busB = createEventBus()
+  const links = await transport.bridge(busA, busB)
+  const { tick, done } = counter(count)
+  busB.on('cart:changed', tick)
+  const ms = await time(async () => {
+    for (let index = 0; index < count; index++) busA.emit('cart:changed', payloadOf(index))
+    await done
+  })
+  links.forEach((disconnect) => disconnect())
+  return ms
+}
+
+const server = await startNatsServer()
+const ncA = await connect({ servers: server.url })
+const ncB = await connect({ servers: server.url })
+const transports = [broadcastPair(), portPair(), natsPair(ncA, ncB), natsPair(ncA, ncB, true)]
+
+console.log(`busway bridge benchmark: node ${process.version}, ${N} events of ${PAYLOAD_BYTES}-byte JSON payloads per round, median of ${ROUNDS} rounds\n`)
+const rows = []
+for (const transport of transports) {
+  await rawRound(transport, 2000) // warm-up
+  await bridgeRound(transport, 2000)
+  const raw = []
+  const bridged = []
+  for (let round = 0; round < ROUNDS; round++) {
+    raw.push(await rawRound(transport, N))
+    bridged.push(await bridgeRound(transport, N))
+  }
+  const rawRate = N / (median(raw) / 1000)
+  const bridgeRate = N / (median(bridged) / 1000)
+  const ratio = median(bridged) / median(raw)
+  rows.push({
+    transport: transport.name,
+    'raw events/s': Math.round(rawRate).toLocaleString('en'),
+    'bridge events/s': Math.round(bridgeRate).toLocaleString('en'),
+    'bridge cost ÷ raw': ratio.toFixed(2),
+    'target ≤ 1.3': ratio <= 1.3 ? 'met' : 'over',
+  })
+}
+console.table(rows)
+
+// ── NATS latency: one event at a time, emit to handler on the other connection ─────────────
+{
+  const samples = { raw: [], bridge: [] }
+  const subject = `bench.latency.${Math.random().toString(36).slice(2)}`
+  let resolveRaw
+  const sub = ncB.subscribe(`${subject}.raw`, { callback: (_error, msg) => (JSON.parse(new TextDecoder().decode(msg.data)), resolveRaw()) })
+  const busA = createEventBus()
+  const busB = createEventBus()
+  const links = [connectNats(busA, ncA, { subject, types: ['cart:changed'] }), connectNats(busB, ncB, { subject, types: ['cart:changed'] })]
+  let resolveBridge
+  busB.on('cart:changed', () => resolveBridge())
+  await ncB.flush()
+  for (let index = 0; index < 3000; index++) {
+    const warm = index < 500
+    let start = performance.now()
+    await new Promise((resolve) => {
+      resolveRaw = resolve
+      ncA.publish(`${subject}.raw`, JSON.stringify(payloadOf(index)))
+    })
+    if (!warm) samples.raw.push(performance.now() - start)
+    start = performance.now()
+    await new Promise((resolve) => {
+      resolveBridge = resolve
+      busA.emit('cart:changed', payloadOf(index))
+    })
+    if (!warm) samples.bridge.push(performance.now() - start)
+  }
+  sub.unsubscribe()
+  links.forEach((disconnect) => disconnect())
+  console.log('\nNATS end-to-end latency on localhost (publish → handler on another connection), 2,500 samples:')
+  console.table(
+    Object.entries(samples).map(([name, values]) => ({
+      path: name === 'raw' ? 'raw nc.publish → subscription' : 'bus.emit → bridge → handler',
+      'p50 ms': percentile(values, 0.5).toFixed(3),
+      'p99 ms': percentile(values, 0.99).toFixed(3),
+    })),
+  )
+}
+
+// ── memory: 100,000 events through each bridge; the duplicate filter stays bounded ──────────
+{
+  const heap = () => {
+    for (let round = 0; round < 4; round++) globalThis.gc()
+    return process.memoryUsage().heapUsed
+  }
+  const memoryRows = []
+  for (const transport of transports.slice(0, 3)) {
+    const busA = createEventBus()
+    const busB = createEventBus()
+    const links = await transport.bridge(busA, busB)
+    const batch = async (count) => {
+      const { tick, done } = counter(count)
+      const off = busB.on('cart:changed', tick)
+      for (let index = 0; index < count; index++) busA.emit('cart:changed', payloadOf(index))
+      await done
+      off()
+    }
+    await batch(10_000) // warm-up: the duplicate filter fills to its bound here
+    const before = heap()
+    for (let round = 0; round < 10; round++) await batch(10_000)
+    const after = heap()
+    const internals = busB[Object.getOwnPropertySymbols(busB).find((symbol) => symbol.description.startsWith('busway.bus.'))]
+    const seen = internals.bridges.seen.size
+    links.forEach((disconnect) => disconnect())
+    memoryRows.push({ transport: transport.name, events: '100,000', 'heap growth KiB': ((after - before) / 1024).toFixed(1), 'duplicate filter entries': seen })
+  }
+  console.log('\nHeap after 100,000 events through each bridge (after GC, vs after a 10,000-event warm-up):')
+  console.table(memoryRows)
+}
+
+await ncA.close()
+await ncB.close()
+await server.stop()

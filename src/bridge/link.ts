@@ -1,0 +1,408 @@
+import { requireInternals, type BusInternals } from '../core/internals'
+import { InvalidPayloadError } from '../core/invalid-payload-error'
+import { badInput, reportUncaught } from '../core/report'
+import type { StandardSchemaV1 } from '../core/standard-schema'
+import type { EmitOrigin, EventBus, EventSchemas, EventType } from '../core/types'
+
+// The one link under every bridge: option checks, the echo, loop and duplicate rules, the checks
+// of what arrives, error reporting, and the envelope that BroadcastChannel and ports carry. A
+// transport adapter only says how to send, how to listen and how to close.
+
+/**
+ * What a bridge reports to `onError`: an event that could not be sent (`direction: 'out'`, a
+ * payload that is not cloneable or not JSON), or a message that arrived and was dropped
+ * (`direction: 'in'`: malformed, a type not in `types`, a payload that fails its schema; `type`
+ * is then whatever the message said, `undefined` when it named none).
+ *
+ * @example
+ * ```ts
+ * import type { BridgeErrorContext } from 'busway/bridge'
+ *
+ * const onError = (error: unknown, { direction, type }: BridgeErrorContext) =>
+ *   console.warn(`busway bridge (${direction}) dropped "${type}"`, error)
+ * ```
+ */
+export type BridgeErrorContext<E = Record<string, unknown>> =
+  | {
+      [K in EventType<E>]: { readonly direction: 'out'; readonly type: K; readonly payload: E[K] }
+    }[EventType<E>]
+  | { readonly direction: 'in'; readonly type: string | undefined; readonly payload: unknown }
+
+/**
+ * Options of every bridge function (`connectBroadcast`, `connectPort`, `connectNats`).
+ *
+ * @example
+ * ```ts
+ * import { createEventBus } from 'busway/core'
+ * import { connectBroadcast, type BridgeOptions } from 'busway/bridge'
+ *
+ * interface AppEvents { 'user:logout': void; 'cart:changed': { items: number } }
+ * const options: BridgeOptions<AppEvents> = { types: ['user:logout', 'cart:changed'], replay: true }
+ * connectBroadcast(createEventBus<AppEvents>(), { channel: 'app', ...options })
+ * ```
+ */
+export interface BridgeOptions<E> {
+  /**
+   * The only events that cross, in both directions: a non-empty list of event names of the bus.
+   * A local emit of another type stays local; a message of another type is dropped and
+   * reported to `onError`.
+   */
+  types: readonly EventType<E>[]
+  /**
+   * Standard Schema validators (zod, valibot, …) by event name, applied to incoming payloads
+   * before they are emitted. The bus's own `schemas` apply too, since remote events are emitted.
+   */
+  schemas?: EventSchemas<E> | undefined
+  /**
+   * Told what went wrong crossing, with the event and the `direction`. Default: the error is
+   * reported as DOM `EventTarget` reports a listener's error (`reportError`), never thrown into
+   * the transport.
+   */
+  onError?: ((error: unknown, context: BridgeErrorContext<E>) => void) | undefined
+  /**
+   * `true`: right after connecting, ask the other side for the latest payload of each of
+   * `types` it holds, and emit those (traces mark them `origin.replayed`). A type that arrives
+   * live first is not replayed. Default `false`.
+   */
+  replay?: boolean | undefined
+  /** Disconnects when aborted; an already-aborted signal connects nothing. */
+  signal?: AbortSignal | undefined
+}
+
+/** A message as a transport adapter hands it to the link, before any check. */
+export interface Incoming {
+  type: unknown
+  payload: unknown
+  /** The sending bus's bridge id, `''` when unknown. */
+  peer: string
+  /** The sender's sequence number of the event: with `peer`, the key of the duplicate check. */
+  seq: number | undefined
+  /** The event's trace id at the sender. */
+  id: number | undefined
+  replayed: boolean
+}
+
+/** An event as the link hands it to a transport adapter to send. */
+export interface Outgoing {
+  type: string
+  payload: unknown
+  /** This bus's bridge id. */
+  from: string
+  /** This bus's sequence number of the event (shared by all its bridges, for the duplicate check). */
+  seq: number
+  /** The event's trace id here, when the bus is being inspected. */
+  id: number | undefined
+  /** Set on replies to a replay request: the id of the link that asked. */
+  to?: string
+}
+
+/** What a transport adapter gives the link. */
+export interface Transport {
+  /** Sends one event; throws (or returns a promise that rejects) when it cannot. */
+  send(event: Outgoing): void | Promise<unknown>
+  /** Asks the other side for its latest payloads (`replay: true`). */
+  requestReplay(): void
+  /** Stops listening and closes what the adapter opened. */
+  close(): void
+}
+
+/** What the link gives a transport adapter. */
+export interface Link {
+  /** Unique per connect: the address of replies to this link's replay request. */
+  readonly id: string
+  /** This bus's bridge id: the `from` of its events, the `peer` of their origin elsewhere. */
+  readonly busId: string
+  readonly types: ReadonlySet<string>
+  readonly replay: boolean
+  /** Checks a message and, if it passes, emits it on the bus. Never throws. */
+  receive(message: Incoming): void
+  /** Reports an incoming problem to `onError`. */
+  dropped(error: unknown, type: unknown, payload: unknown): void
+  /** Reports an outgoing problem to `onError`. */
+  failed(error: unknown, type: string, payload: unknown): void
+  /** Sends the latest payload of each listed type that the bus holds, addressed to `to`. */
+  answer(to: string): void
+  /** Asks the other side for its latest payloads again (a page back from the bfcache). */
+  requestReplay(): void
+  /** Whether `disconnect()` was called. */
+  readonly closed: boolean
+}
+
+/** What the bridges keep per bus, on its internals. */
+interface BusBridges {
+  id: string
+  seq: number
+  links: LinkState[]
+  /** How many remote emits are being dispatched: while any is, nothing is forwarded. */
+  applying: number
+  /** Keys (`peer:seq`) of the events received lately: the duplicate check. */
+  seen: Set<string>
+  /** The same keys in a ring, oldest at `next`: the one to forget when the ring is full. */
+  ring: (string | undefined)[]
+  next: number
+}
+
+interface LinkState {
+  types: ReadonlySet<string>
+  transport: Transport
+  failed(error: unknown, type: string, payload: unknown): void
+}
+
+/** How many event keys the duplicate check remembers per bus: its memory is bounded. */
+export const SEEN_LIMIT = 1024
+
+const randomId = (): string => Math.random().toString(36).slice(2, 10) + Date.now().toString(36).slice(-4)
+
+function bridgesOf(internals: BusInternals): BusBridges {
+  return (internals.bridges ??= {
+    id: randomId(),
+    seq: 0,
+    links: [],
+    applying: 0,
+    seen: new Set(),
+    ring: new Array<string | undefined>(SEEN_LIMIT),
+    next: 0,
+  }) as BusBridges
+}
+
+/** Sends a local emit through every link that lists its type: `internals.forward`. */
+function forwarder(internals: BusInternals, bridges: BusBridges) {
+  return (type: string, payload: unknown): void => {
+    const id = internals.lastTraceId
+    internals.lastTraceId = undefined
+    // Rule 2: a remote event, and every emit its handlers make, stays on this bus.
+    if (bridges.applying > 0) return
+    let seq: number | undefined
+    for (const link of bridges.links) {
+      if (!link.types.has(type)) continue
+      seq ??= ++bridges.seq
+      send(link, { type, payload, from: bridges.id, seq, id })
+    }
+  }
+}
+
+/** Sends through one link; a failure goes to its `onError` and never reaches the emitter. */
+function send(link: Pick<LinkState, 'transport' | 'failed'>, event: Outgoing): void {
+  try {
+    const sent = link.transport.send(event)
+    if (sent !== undefined) sent.then(undefined, (error) => link.failed(error, event.type, event.payload))
+  } catch (error) {
+    link.failed(error, event.type, event.payload)
+  }
+}
+
+const isAbortSignal = (value: unknown): value is AbortSignal =>
+  typeof (value as Partial<AbortSignal> | null)?.aborted === 'boolean' &&
+  typeof (value as AbortSignal).addEventListener === 'function'
+
+/**
+ * Checks a bridge function's arguments, then connects `bus` through the transport `open`
+ * makes, and returns `disconnect()`. `check` validates the adapter's own options first, and
+ * `checkType` each of `types` (NATS subject tokens).
+ */
+export function connect<E>(
+  method: string,
+  bridge: EmitOrigin['bridge'],
+  bus: EventBus<E>,
+  options: BridgeOptions<E>,
+  open: (link: Link) => Transport,
+  checkType?: (type: string) => string | undefined,
+): () => void {
+  const internals = requireInternals(method, 'bus', bus)
+  if (options === null || typeof options !== 'object') throw badInput(method, 'options', 'an object', options)
+  const { types: typeList, schemas, onError, replay = false, signal } = options
+  if (!Array.isArray(typeList) || typeList.length === 0) {
+    throw badInput(method, 'options.types', 'a non-empty array of event names', typeList)
+  }
+  for (const type of typeList as unknown[]) {
+    if (typeof type !== 'string') throw badInput(method, 'options.types', 'an array of strings', type)
+    const problem = checkType?.(type)
+    if (problem !== undefined) throw new TypeError(`busway: ${method}(): options.types: "${type}" ${problem}`)
+  }
+  if (schemas !== undefined && (schemas === null || typeof schemas !== 'object')) {
+    throw badInput(method, 'options.schemas', 'an object', schemas)
+  }
+  const schemaTable: Record<string, StandardSchemaV1 | undefined> = Object.create(null)
+  for (const [type, schema] of Object.entries(schemas ?? {})) {
+    if (typeof (schema as Partial<StandardSchemaV1> | null)?.['~standard']?.validate !== 'function') {
+      throw badInput(method, `options.schemas["${type}"]`, 'a Standard Schema', schema)
+    }
+    schemaTable[type] = schema as StandardSchemaV1
+  }
+  if (onError !== undefined && typeof onError !== 'function') {
+    throw badInput(method, 'options.onError', 'a function', onError)
+  }
+  if (typeof replay !== 'boolean') throw badInput(method, 'options.replay', 'a boolean', replay)
+  if (signal !== undefined && !isAbortSignal(signal)) {
+    throw badInput(method, 'options.signal', 'an AbortSignal', signal)
+  }
+  if (signal?.aborted) return () => {}
+
+  const types: ReadonlySet<string> = new Set(typeList)
+  const bridges = bridgesOf(internals)
+  // Types a replay may still fill: a type that arrives live first keeps the live payload.
+  let awaitingReplay = new Set<string>()
+  let closed = false
+
+  const report = (error: unknown, context: BridgeErrorContext<E>): void => {
+    if (onError === undefined) return reportUncaught(error)
+    try {
+      onError(error, context)
+    } catch (onErrorFailure) {
+      reportUncaught(onErrorFailure)
+    }
+  }
+  const dropped = (error: unknown, type: unknown, payload: unknown): void =>
+    report(error, { direction: 'in', type: typeof type === 'string' ? type : undefined, payload })
+  const failed = (error: unknown, type: string, payload: unknown): void =>
+    report(error, { direction: 'out', type, payload } as BridgeErrorContext<E>)
+
+  function receive({ type, payload, peer, seq, id, replayed }: Incoming): void {
+    if (closed) return
+    // A bus never receives its own events back (echo on NATS, two links on one channel).
+    if (peer === bridges.id) return
+    if (typeof type !== 'string') {
+      return dropped(new TypeError(`busway: ${method}(): dropped a message without an event type`), type, payload)
+    }
+    if (!types.has(type)) {
+      return dropped(new TypeError(`busway: ${method}(): dropped "${type}": not in options.types`), type, payload)
+    }
+    if (replayed) {
+      if (!awaitingReplay.delete(type)) return
+    } else {
+      awaitingReplay.delete(type)
+      // An event that reaches this bus by two paths (two bridges) is delivered once.
+      if (peer !== '' && seq !== undefined) {
+        const key = `${peer}:${seq}`
+        if (bridges.seen.has(key)) return
+        // A ring rather than deleting a Set's first entry, which gets slower as deletions pile up.
+        const oldest = bridges.ring[bridges.next]
+        if (oldest !== undefined) bridges.seen.delete(oldest)
+        bridges.ring[bridges.next] = key
+        bridges.next = (bridges.next + 1) % SEEN_LIMIT
+        bridges.seen.add(key)
+      }
+    }
+    const schema = schemaTable[type]
+    if (schema !== undefined) {
+      try {
+        const result = schema['~standard'].validate(payload)
+        if (typeof (result as Partial<PromiseLike<unknown>>).then === 'function') {
+          // Never left unhandled: it is not awaited, as emit is synchronous.
+          ;(result as Promise<unknown>).then(undefined, () => {})
+          throw new TypeError(`busway: ${method}(): the schema of "${type}" is async; bridges validate synchronously`)
+        }
+        const { issues, value } = result as StandardSchemaV1.Result<unknown> & { value?: unknown }
+        if (issues) throw new InvalidPayloadError(type, issues)
+        payload = value
+      } catch (error) {
+        return dropped(error, type, payload)
+      }
+    }
+    const origin: EmitOrigin = replayed ? { bridge, peer, id, replayed } : { bridge, peer, id }
+    bridges.applying++
+    internals.origin = origin
+    try {
+      ;(bus.emit as (type: string, payload: unknown) => void)(type, payload)
+    } catch (error) {
+      // The bus's own schema refused it.
+      dropped(error, type, payload)
+    } finally {
+      internals.origin = undefined
+      bridges.applying--
+    }
+  }
+
+  const linkId = randomId()
+  const link: Link = {
+    id: linkId,
+    busId: bridges.id,
+    types,
+    replay,
+    receive,
+    dropped,
+    failed,
+    answer(to) {
+      if (closed) return
+      for (const type of types) {
+        const payload = bus.latest(type as EventType<E>)
+        if (payload !== undefined) send(state, { type, payload, from: bridges.id, seq: 0, id: undefined, to })
+      }
+    },
+    requestReplay() {
+      awaitingReplay = new Set(types)
+      transport.requestReplay()
+    },
+    get closed() {
+      return closed
+    },
+  }
+  const transport = open(link)
+  const state: LinkState = { types, transport, failed }
+  bridges.links = [...bridges.links, state]
+  internals.forward ??= forwarder(internals, bridges)
+  if (replay) link.requestReplay()
+
+  const disconnect = (): void => {
+    if (closed) return
+    closed = true
+    signal?.removeEventListener('abort', disconnect)
+    bridges.links = bridges.links.filter((other) => other !== state)
+    // A bus with no bridge left carries none of their code in its emits.
+    if (bridges.links.length === 0) internals.forward = undefined
+    transport.close()
+  }
+  signal?.addEventListener('abort', disconnect, { once: true })
+  return disconnect
+}
+
+/** The envelope BroadcastChannel and port bridges carry: a plain object, structured-cloned. */
+export interface Envelope {
+  /** Marks busway's messages: a port may carry the app's own messages too. */
+  busway: 1
+  from: string
+  type?: string
+  payload?: unknown
+  seq?: number
+  id?: number
+  /** Set on a replay reply: the link that asked. */
+  to?: string
+  /** Set on a replay request: the link that asks. */
+  hello?: string
+}
+
+/** The envelope of an outgoing event. */
+export function envelope({ type, payload, from, seq, id, to }: Outgoing): Envelope {
+  const message: Envelope = { busway: 1, from, type, payload, seq }
+  if (id !== undefined) message.id = id
+  if (to !== undefined) message.to = to
+  return message
+}
+
+/** A replay request. */
+export const hello = (link: Link): Envelope => ({ busway: 1, from: link.busId, hello: link.id })
+
+/**
+ * Handles one message that arrived through a BroadcastChannel or a port: a message without the
+ * busway marker belongs to someone else and is left alone; a replay request is answered; an
+ * event is checked and emitted.
+ */
+export function receiveEnvelope(link: Link, data: unknown): void {
+  if (data === null || typeof data !== 'object' || (data as Partial<Envelope>).busway !== 1) return
+  const message = data as Partial<Envelope>
+  const { from, hello: asker, to } = message
+  if (typeof from !== 'string') return link.dropped(new TypeError('busway: dropped a message without a sender'), message.type, message.payload)
+  if (typeof asker === 'string') {
+    if (from !== link.busId) link.answer(asker)
+    return
+  }
+  if (to !== undefined && to !== link.id) return
+  link.receive({
+    type: message.type,
+    payload: message.payload,
+    peer: from,
+    seq: typeof message.seq === 'number' ? message.seq : undefined,
+    id: typeof message.id === 'number' ? message.id : undefined,
+    replayed: to !== undefined,
+  })
+}
