@@ -3,9 +3,10 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core'
+import { chromium, type Browser, type Page } from 'playwright-core'
 import { createServer, preview, type PreviewServer, type ViteDevServer } from 'vite'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { onPage, textOf } from './support'
 
 // Builds examples/, serves it, and drives it in headless Chromium: the built app through
 // `vite preview`, then the dev server too, where React's development build would print any
@@ -76,7 +77,7 @@ describe('the example app, built and served by vite preview', () => {
       .join('\n')
     // Strings of the panel's code (the dev server test below finds the panel itself).
     for (const marker of ['Listeners per event type', 'Filter by event type']) expect(code).not.toContain(marker)
-    await onPage(urlOf(server), { width: 1280, height: 900 }, async (page) => {
+    await onPage(browser, urlOf(server), async (page) => {
       await expect.poll(textOf(page.getByRole('banner'))).toContain('Not signed in')
       expect(await page.getByRole('button', { name: /^busway/ }).count()).toBe(0)
     })
@@ -138,51 +139,9 @@ function urlOf(server: { resolvedUrls: { local: string[] } | null } | undefined)
   return new URL(appPath, url).href
 }
 
-/** Collects console errors and warnings, and uncaught exceptions, of a page. */
-function watchConsole(page: Page): string[] {
-  const problems: string[] = []
-  page.on('console', (message) => {
-    if (message.type() === 'error' || message.type() === 'warning') {
-      problems.push(`console.${message.type()}: ${message.text()}`)
-    }
-  })
-  page.on('pageerror', (error) => problems.push(`uncaught ${error.name}: ${error.message}`))
-  return problems
-}
-
-const textOf = (locator: Locator) => () => locator.textContent()
-
-/**
- * Opens `url` in a fresh browser context, runs `steps`, and fails on any console error or
- * warning the page printed; a failing step reports what the page printed too, which often
- * explains why.
- */
-async function onPage(
-  url: string,
-  viewport: { width: number; height: number },
-  steps: (page: Page) => Promise<void>,
-): Promise<void> {
-  if (browser === undefined) throw new Error('the browser did not start')
-  const context = await browser.newContext({ viewport })
-  const page = await context.newPage()
-  const problems = watchConsole(page)
-  try {
-    await page.goto(url)
-    await steps(page)
-    expect(problems).toEqual([])
-  } catch (error) {
-    if (problems.length > 0 && error instanceof Error) {
-      error.message += `\n\nThe page printed:\n${problems.join('\n')}`
-    }
-    throw error
-  } finally {
-    await context.close()
-  }
-}
-
 
 async function runScenario(url: string, { screenshot }: { screenshot: boolean }): Promise<void> {
-  await onPage(url, { width: 1280, height: 960 }, async (page) => {
+  await onPage(browser, url, async (page) => {
 
     const banner = page.getByRole('banner')
     const alerts = page.getByRole('log', { name: 'Alerts' })
@@ -265,7 +224,7 @@ async function runScenario(url: string, { screenshot }: { screenshot: boolean })
     await expect.poll(textOf(eventLog.getByRole('listitem').first())).toContain('{"revision":15}')
     expect(await eventLog.getByRole('listitem').count()).toBe(10)
 
-  })
+  }, { viewport: { width: 1280, height: 960 } })
 }
 
 /** The event types of the panel's rows, in order, nested rows indented under their parent. */
@@ -282,7 +241,7 @@ async function panelRows(page: Page): Promise<string[]> {
 }
 
 async function runDevtoolsScenario(url: string, { screenshot }: { screenshot: boolean }): Promise<void> {
-  await onPage(url, { width: 1280, height: 900 }, async (page) => {
+  await onPage(browser, url, async (page) => {
     await page.getByRole('button', { name: 'Pause monitor' }).click()
     await expect.poll(textOf(page.getByRole('status', { name: 'Monitor status' }))).toBe('paused')
 
