@@ -1,47 +1,28 @@
 import { spawnSync } from 'node:child_process'
-import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { readdirSync, readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
-import { fileURLToPath } from 'node:url'
-import { chromium, type Browser, type Page } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
 import { createServer, preview, type PreviewServer, type ViteDevServer } from 'vite'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { onPage, textOf } from './support'
+import { fromRoot, launchBrowser, onPage, textOf } from './support'
 
 // Builds examples/, serves it, and drives it in headless Chromium: the built app through
 // `vite preview`, then the dev server too, where React's development build would print any
 // warning (StrictMode checks, keys, …) that the production build keeps quiet.
 
-const fromRoot = (path: string) => fileURLToPath(new URL(`../../${path}`, import.meta.url))
 const examplesConfig = fromRoot('examples/vite.config.ts')
 const screenshotPath = fromRoot('examples/screenshot.png')
 const devtoolsScreenshotPath = fromRoot('docs/devtools.png')
 const devtoolsDarkScreenshotPath = fromRoot('docs/devtools-dark.png')
-const chromiumPath = process.env.CHROMIUM_PATH || '/usr/bin/chromium'
-const chromiumArgs = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-component-update',
-  '--disable-sync',
-]
 // The monitor checks every 200 ms instead of 5 s, so its first alert comes quickly.
 const appPath = '/?monitorInterval=200'
 
 let browser: Browser | undefined
 
 beforeAll(async () => {
-  if (!existsSync(chromiumPath)) {
-    throw new Error(
-      `Chromium not found at ${chromiumPath}; ` +
-        'install it with `apt-get install -y chromium` or set CHROMIUM_PATH',
-    )
-  }
   buildExample()
-  browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs })
+  browser = await launchBrowser()
 })
 
 afterAll(async () => {
