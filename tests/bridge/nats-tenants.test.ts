@@ -135,7 +135,7 @@ describe('README, Security and tenants: the nats.conf shown, run by nats-server'
     expect(backend.statusErrors).toEqual([])
   })
 
-  test("a bus of acme given globex's prefix: the server refuses its subscriptions (onError) and its publishes (the connection's status); the connection stays open", async () => {
+  test("a bus of acme given globex's prefix: the server refuses its subscriptions and its publishes, reported to onError; the connection stays open", async () => {
     const [acme, acme2, globex, backend] = await Promise.all([connectAs('acme'), connectAs('acme'), connectAs('globex'), connectAs('backend')])
     const [rogue, own, own2, g] = [makeBus(), makeBus(), makeBus(), makeBus()]
     const onError = onErrorMock()
@@ -155,12 +155,15 @@ describe('README, Security and tenants: the nats.conf shown, run by nats-server'
     ])
     onError.mockClear()
 
-    // Each publish is refused, reported on the connection's status only (below); local delivery goes on.
+    // Each publish is refused: one 'out' report per event, with its type (the server's refusal,
+    // a status of the connection, names the subject, not the message); local delivery goes on.
     rogue.emit('cart:changed', { items: 666 })
     rogue.emit('system:alert', { severity: 'critical', message: 'forged' })
-    await acme.flush()
-    await vi.waitFor(() => expect(acme.statusErrors).toHaveLength(4))
-    expect(onError).not.toHaveBeenCalled()
+    await vi.waitFor(() => expect(onError).toHaveBeenCalledTimes(2))
+    expect(onError.mock.calls).toEqual([
+      [permissionError('publish', 'busway.globex.cart:changed'), { direction: 'out', type: 'cart:changed', payload: undefined }],
+      [permissionError('publish', 'busway.globex.system:alert'), { direction: 'out', type: 'system:alert', payload: undefined }],
+    ])
     expect(rogueCarts).toEqual([{ items: 666 }])
 
     // Nothing reached globex; and what globex's side publishes reaches nothing of acme's.
@@ -184,7 +187,33 @@ describe('README, Security and tenants: the nats.conf shown, run by nats-server'
     expect(acme.isClosed()).toBe(false)
     own.emit('cart:changed', { items: 4 })
     await vi.waitFor(() => expect(own2.latest('cart:changed')).toEqual({ items: 4 }))
-    expect(onError).not.toHaveBeenCalled()
+    expect(onError).toHaveBeenCalledTimes(2)
+  })
+
+  test("a bridge reports the refused publishes of its own subjects only, and none after disconnect()", async () => {
+    const acme = await connectAs('acme')
+    const [rogue, other] = [makeBus(), makeBus()]
+    const [onRogue, onOther] = [onErrorMock(), onErrorMock()]
+    const disconnect = link(rogue, acme, { subject: 'busway.globex', types: ['cart:changed'], onError: onRogue })
+    link(other, acme, { subject: 'busway.acme', types, onError: onOther })
+    await vi.waitFor(() => expect(onRogue).toHaveBeenCalledTimes(1)) // its subscription, refused
+    acme.publish('busway.globex.system:alert', '{}') // not one of its types
+    acme.publish('busway.initech.cart:changed', '{}') // not its prefix
+    acme.publish('busway.globex.cart:changed', '{}') // its subject, whoever publishes
+    await vi.waitFor(() => expect(acme.statusErrors).toHaveLength(4))
+    expect(onRogue.mock.calls.map(([error, context]) => [(error as { operation: string }).operation, context])).toEqual([
+      ['subscription', { direction: 'in', type: 'cart:changed', payload: undefined }],
+      ['publish', { direction: 'out', type: 'cart:changed', payload: undefined }],
+    ])
+
+    disconnect()
+    rogue.emit('cart:changed', { items: 1 }) // stays local
+    acme.publish('busway.globex.cart:changed', '{}')
+    await vi.waitFor(() => expect(acme.statusErrors).toHaveLength(5))
+    await settle()
+    expect(onRogue).toHaveBeenCalledTimes(2)
+    expect(onOther).not.toHaveBeenCalled()
+    expect(acme.isClosed()).toBe(false)
   })
 
   test("acme's raw publish onto globex's subject with forged busway-* headers is refused and reaches no bus", async () => {
@@ -314,6 +343,19 @@ describe('README, Security and tenants: inboxes', () => {
 
     const nc = await connect({ servers: other.url, user: 'acme', pass: 'acme-test-password', inboxPrefix: '_INBOX_acme' })
     cleanups.push(() => nc.close())
+    // Outside the prefix, a JetStream publish is refused: reported once, by its rejection.
+    const rogue = makeBus()
+    const onRogue = onErrorMock()
+    link(rogue, nc, { subject: 'busway.globex', types: ['cart:changed'], jetstream: jetstream(nc), stream: 'acme', onError: onRogue })
+    rogue.emit('cart:changed', { items: 666 })
+    await vi.waitFor(() => expect(onRogue).toHaveBeenCalledTimes(2))
+    await nc.flush()
+    await settle()
+    expect(onRogue.mock.calls.map(([error, context]) => [(error as Error).message, context])).toEqual([
+      ['Permissions Violation for Subscription to "busway.globex.cart:changed"', { direction: 'in', type: 'cart:changed', payload: undefined }],
+      ['Permissions Violation for Publish to "busway.globex.cart:changed"', { direction: 'out', type: 'cart:changed', payload: { items: 666 } }],
+    ])
+
     const onError = onErrorMock()
     const a1 = makeBus()
     link(a1, nc, { subject: 'busway.acme', types, jetstream: jetstream(nc), stream: 'acme', onError })
