@@ -1,3 +1,4 @@
+import { inspect, type EmitTrace } from 'busway/core'
 import { connectNats } from 'busway/bridge'
 import { jetstream, jetstreamManager } from '@nats-io/jetstream'
 import { connect, headers, type NatsConnection } from '@nats-io/transport-node'
@@ -238,6 +239,36 @@ describe('README, Security and tenants: the nats.conf shown, run by nats-server'
     expect(seen).toHaveLength(1)
     expect(g2.latest('cart:changed')).toEqual({ items: 1 })
     expect(acme.isClosed()).toBe(false)
+  })
+
+  test("within a tenant, forged busway-* headers can pass for another bus and make it drop its next event", async () => {
+    const [acme1, acme2, mallory] = await Promise.all([connectAs('acme'), connectAs('acme'), connectAs('acme')])
+    const [a1, a2] = [makeBus(), makeBus()]
+    link(a1, acme1, { subject: 'busway.acme', types })
+    link(a2, acme2, { subject: 'busway.acme', types })
+    const a2Carts = received(a2, 'cart:changed')
+    const traces: EmitTrace<BridgeEvents>[] = []
+    inspect(a2, (trace) => traces.push(trace))
+    const seen = tap(mallory, 'busway.acme.>')
+    await flushAll(acme1, acme2, mallory)
+    a1.emit('cart:changed', { items: 1 })
+    await vi.waitFor(() => expect(a2Carts).toEqual([{ items: 1 }]))
+    const { origin, seq } = seen[0]!
+
+    // a1's id and its next sequence number: a2 takes the message for a1's, and then a1's real
+    // event for a duplicate.
+    const forged = headers()
+    forged.set('busway-origin', origin!)
+    forged.set('busway-seq', String(Number(seq) + 1))
+    mallory.publish('busway.acme.cart:changed', JSON.stringify({ items: 999 }), { headers: forged })
+    await vi.waitFor(() => expect(a2Carts).toEqual([{ items: 1 }, { items: 999 }]))
+    expect(traces.at(-1)?.origin).toMatchObject({ bridge: 'nats', peer: origin })
+    a1.emit('cart:changed', { items: 2 })
+    await vi.waitFor(() => expect(seen).toHaveLength(3))
+    await flushAll(acme2)
+    await settle()
+    expect(a2Carts).toEqual([{ items: 1 }, { items: 999 }])
+    expect(mallory.statusErrors).toEqual([])
   })
 
   test("acme cannot read globex's events, not even through a wildcard, nor replies on _INBOX.>", async () => {
