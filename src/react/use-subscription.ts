@@ -181,7 +181,8 @@ export function useSubscription(
         reportUncaught(caught.error)
       })
     }
-  }, [bus, renderHooks, type, subscriber, enabled])
+    // `subscriber` and `renderHooks` last as long as the component and its provider.
+  }, [bus, type, enabled])
 
   const caught = subscriber.caught
   if (caught !== null) {
