@@ -17,7 +17,8 @@ for (const key of ['window', 'document', 'navigator', 'HTMLElement', 'Node', 'El
   Object.defineProperty(globalThis, key, { value: key === 'window' ? window : window[key], configurable: true })
 }
 
-const { createElement: h, useEffect, useRef, useState } = await import('react')
+const { createContext, createElement: h, useContext, useEffect, useInsertionEffect, useLayoutEffect, useRef, useState } =
+  await import('react')
 const { flushSync } = await import('react-dom')
 const { createRoot } = await import('react-dom/client')
 const { Bench } = await import('tinybench')
@@ -164,6 +165,46 @@ function mittUseEffect() {
   }
 }
 
+/**
+ * Hand-written floors, for what useEvent's rules cost: a provider's context, a ref for the
+ * latest handler, and the subscription in a layout effect (live before the commit's effects,
+ * none while hidden by <Activity>). With `keepsSubscription`, the handler is updated in an
+ * insertion effect of its own, as SPEC React rule 1 asks (no resubscription when only the
+ * handler changed); without, one layout effect resubscribes whenever the handler changes.
+ */
+function floorHook(keepsSubscription) {
+  return () => {
+    const bus = createEventBus()
+    const Context = createContext(null)
+    const types = ids.map((id) => `item:${id}`)
+    const useFloorEvent = keepsSubscription
+      ? function useFloorEvent(type, handler) {
+          const busInContext = useContext(Context)
+          const latest = useRef(null)
+          const box = (latest.current ??= { handler, deliver: (payload) => box.handler(payload) })
+          useInsertionEffect(() => {
+            box.handler = handler
+          }, [handler])
+          useLayoutEffect(() => busInContext.on(type, box.deliver), [busInContext, type, box])
+        }
+      : function useFloorEvent(type, handler) {
+          const busInContext = useContext(Context)
+          useLayoutEffect(() => busInContext.on(type, handler), [busInContext, type, handler])
+        }
+    function Item({ id }) {
+      renders[id]++
+      const [value, setValue] = useState(0)
+      useFloorEvent(types[id], setValue)
+      return h('li', null, itemText(id, value))
+    }
+    return {
+      Item,
+      wrap: (children) => h(Context.Provider, { value: bus }, children),
+      emit: (id, value) => bus.emit(types[id], value),
+    }
+  }
+}
+
 const allVariants = {
   'busway useEvent, one shared type + id check': buswayShared,
   'busway useAnyEvent + type check': buswayAnyEvent(createEventHooks),
@@ -171,6 +212,8 @@ const allVariants = {
   'busway useEvent, one type per item': buswayPerItemType,
   'busway ready-made useEvent, one type per item': buswayReadyMadePerItemType,
   'busway useEventState, one type per item': buswayEventState,
+  'floor: context + ref + insertion and layout effects, one type per item': floorHook(true),
+  'floor: context + one layout effect (resubscribes on a new handler), one type per item': floorHook(false),
   'zustand, a selector per item': zustandSelector,
   'mitt + useEffect hook, one type per item': mittUseEffect,
 }
