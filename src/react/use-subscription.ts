@@ -22,7 +22,9 @@ export interface UseEventOptions {
    * When true, an error thrown by the handler, or the rejection of a promise (thenable) it
    * returns, is rethrown from the subscribing component's next render, so the nearest React
    * error boundary catches it, instead of going to the bus's `onError` (or `reportError`).
-   * Other handlers of the same `emit` still run. Default false.
+   * Other handlers of the same `emit` still run. Default false. To get that render, every hook
+   * under the same `EventBusProvider` renders once more (the provider's value changes), and
+   * the component holding the error throws it.
    */
   throwOnError?: boolean | undefined
   /**
