@@ -135,11 +135,18 @@ interface BusBridges {
   links: LinkState[]
   /** How many remote emits are being dispatched: while any is, nothing is forwarded. */
   applying: number
-  /** Keys (`peer:seq`) of the events received lately: the duplicate check. */
-  seen: Set<string>
-  /** The same keys in a ring, oldest at `next`: the one to forget when the ring is full. */
-  ring: (string | undefined)[]
+  /** The duplicate check: the sequence numbers of the events received lately, by peer. */
+  seen: Map<string, PeerSeen>
+  /** The same events in a ring (the peer's entry and the number), oldest at `next`: the one to forget when the ring is full. */
+  ring: (PeerSeen | undefined)[]
+  ringSeqs: number[]
   next: number
+}
+
+/** What the duplicate check remembers of one peer. */
+interface PeerSeen {
+  peer: string
+  seqs: Set<number>
 }
 
 interface LinkState {
@@ -159,10 +166,34 @@ function bridgesOf(internals: BusInternals): BusBridges {
     seq: 0,
     links: [],
     applying: 0,
-    seen: new Set(),
-    ring: new Array<string | undefined>(SEEN_LIMIT),
+    seen: new Map(),
+    ring: new Array<PeerSeen | undefined>(SEEN_LIMIT),
+    ringSeqs: new Array<number>(SEEN_LIMIT).fill(0),
     next: 0,
   }) as BusBridges
+}
+
+/**
+ * Whether this bus sees event `seq` of `peer` for the first time; remembers it if so. Numbers
+ * in a set per peer rather than `peer:seq` strings: no string to build and hash per event.
+ */
+function firstTime(bridges: BusBridges, peer: string, seq: number): boolean {
+  let entry = bridges.seen.get(peer)
+  if (entry === undefined) bridges.seen.set(peer, (entry = { peer, seqs: new Set() }))
+  else if (entry.seqs.has(seq)) return false
+  // A ring rather than deleting a Set's first entry, which gets slower as deletions pile up.
+  const next = bridges.next
+  const oldest = bridges.ring[next]
+  if (oldest !== undefined) {
+    oldest.seqs.delete(bridges.ringSeqs[next]!)
+    // A peer gone quiet (a closed tab) is forgotten: the map stays bounded too.
+    if (oldest.seqs.size === 0 && oldest !== entry) bridges.seen.delete(oldest.peer)
+  }
+  entry.seqs.add(seq)
+  bridges.ring[next] = entry
+  bridges.ringSeqs[next] = seq
+  bridges.next = (next + 1) % SEEN_LIMIT
+  return true
 }
 
 /** Sends a local emit through every link that lists its type: `internals.forward`. */
@@ -272,16 +303,7 @@ export function connect<E>(
     } else {
       awaitingReplay.delete(type)
       // An event that reaches this bus by two paths (two bridges) is delivered once.
-      if (peer !== '' && seq !== undefined) {
-        const key = `${peer}:${seq}`
-        if (bridges.seen.has(key)) return
-        // A ring rather than deleting a Set's first entry, which gets slower as deletions pile up.
-        const oldest = bridges.ring[bridges.next]
-        if (oldest !== undefined) bridges.seen.delete(oldest)
-        bridges.ring[bridges.next] = key
-        bridges.next = (bridges.next + 1) % SEEN_LIMIT
-        bridges.seen.add(key)
-      }
+      if (peer !== '' && seq !== undefined && !firstTime(bridges, peer, seq)) return
     }
     const schema = schemaTable[type]
     if (schema !== undefined) {
