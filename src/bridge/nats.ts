@@ -1,7 +1,7 @@
 import { requireInternals } from '../core/internals'
 import { badInput } from '../core/report'
 import type { EventBus } from '../core/types'
-import { connect, type BridgeOptions, type Link, type Outgoing } from './link'
+import { connect, type BridgeOptions, type Link } from './link'
 
 // No dependency on a NATS client: the app passes its connection, typed here by the few members
 // the bridge uses, which @nats-io/nats-core's (wsconnect) and @nats-io/transport-node's
@@ -216,14 +216,14 @@ export function connectNats<E>(bus: EventBus<E>, nc: NatsConnectionLike, options
       }
       const seq = Number(headers?.get(HEADER_SEQ) || NaN)
       const id = Number(headers?.get(HEADER_ID) || NaN)
-      link.receive({
+      link.receive(
         type,
         payload,
-        peer: headers?.get(HEADER_ORIGIN) ?? '',
-        seq: Number.isInteger(seq) ? seq : undefined,
-        id: Number.isInteger(id) ? id : undefined,
+        headers?.get(HEADER_ORIGIN) ?? '',
+        Number.isInteger(seq) ? seq : undefined,
+        Number.isInteger(id) ? id : undefined,
         replayed,
-      })
+      )
     }
     // One subscription per type: a message of another type cannot arrive, and none of another
     // app sharing the prefix is reported.
@@ -237,14 +237,14 @@ export function connectNats<E>(bus: EventBus<E>, nc: NatsConnectionLike, options
       }),
     )
     return {
-      send(event: Outgoing) {
-        const body = toJson(event.type, event.payload)
+      send(type, payload, seq, id) {
+        const body = toJson(type, payload)
         const headers = makeHeaders()
-        headers.set(HEADER_ORIGIN, event.from)
-        headers.set(HEADER_SEQ, String(event.seq))
-        if (event.id !== undefined) headers.set(HEADER_ID, String(event.id))
-        if (js === undefined) return nc.publish(subjectOf(event.type), body, { headers })
-        return js.publish(subjectOf(event.type), body, { msgID: `${event.from}:${event.seq}`, headers })
+        headers.set(HEADER_ORIGIN, link.busId)
+        headers.set(HEADER_SEQ, String(seq))
+        if (id !== undefined) headers.set(HEADER_ID, String(id))
+        if (js === undefined) return nc.publish(subjectOf(type), body, { headers })
+        return js.publish(subjectOf(type), body, { msgID: `${link.busId}:${seq}`, headers })
       },
       requestReplay() {
         replayFromStream(link, js!, stream!, subjectOf, deliver)

@@ -112,6 +112,26 @@ describe('Bridges rule 3 and 4 over a port', () => {
     expect(seen.mock.calls).toEqual([['cart:changed', { items: 1 }]])
     expect(onError.mock.calls.map(([, context]) => context)).toEqual([{ direction: 'in', type: 'user:login', payload: { userId: 'x' } }])
   })
+
+  test('the array envelope busway sends is checked the same way; arrays without its marker are left alone', async () => {
+    const { port1, port2 } = channel()
+    const bus = makeBus()
+    const onError = onErrorMock()
+    const seen = vi.fn()
+    bus.onAny(seen)
+    link(bus, port1, { types: ['cart:changed'], onError })
+    port2.postMessage(['app', 'w', 1, 'cart:changed', { items: 9 }])
+    port2.postMessage(['busway', 'w', 1, 'cart:changed', { items: 1 }])
+    port2.postMessage(['busway', 'w', 1, 'cart:changed', { items: 1 }]) // the same event again
+    port2.postMessage(['busway', 'w', 2, 'user:login', { userId: 'x' }])
+    port2.postMessage(['busway', 7, 3, 'cart:changed', { items: 3 }])
+    await settle()
+    expect(seen.mock.calls).toEqual([['cart:changed', { items: 1 }]])
+    expect(onError.mock.calls.map(([, context]) => context)).toEqual([
+      { direction: 'in', type: 'user:login', payload: { userId: 'x' } },
+      { direction: 'in', type: 'cart:changed', payload: { items: 3 } },
+    ])
+  })
 })
 
 describe('Bridges rule 6: disconnect() closes only what the bridge opened', () => {
