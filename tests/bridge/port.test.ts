@@ -132,6 +132,22 @@ describe('Bridges rule 3 and 4 over a port', () => {
       { direction: 'in', type: 'cart:changed', payload: { items: 3 } },
     ])
   })
+
+  test('the duplicate check remembers the last 1,024 events received, from any number of peers', async () => {
+    const { port1, port2 } = channel()
+    const bus = makeBus()
+    const onCart = received(bus, 'cart:changed')
+    link(bus, port1, { types: ['cart:changed'] })
+    const event = (peer: string, seq: number) => ['busway', peer, seq, 'cart:changed', { items: seq }]
+    port2.postMessage(event('w', 1))
+    port2.postMessage(event('w', 2))
+    for (let index = 0; index < 1023; index++) port2.postMessage(event(`peer-${index}`, 1))
+    port2.postMessage(event('w', 2)) // 1,024 events later: still remembered
+    port2.postMessage(event('w', 1)) // 1,025 events later: forgotten, delivered again
+    await settle(100)
+    expect(onCart).toHaveLength(1 + 1 + 1023 + 1)
+    expect(onCart.at(-1)).toEqual({ items: 1 })
+  })
 })
 
 describe('Bridges rule 6: disconnect() closes only what the bridge opened', () => {
