@@ -102,20 +102,24 @@ const decoder = /* @__PURE__ */ new TextDecoder()
 /**
  * Headers in NATS's wire format (`NATS/1.0`, then `key: value` lines), with the members nats.js
  * uses when publishing (`set`, `get`, `encode`): the bridge needs no NATS client of its own.
- * Each key is set once (the bridge's three, and JetStream's message id).
+ * Each key is set once (the bridge's three, and JetStream's message id). A class, so that the
+ * one made per event is a single small object.
  */
-function minimalHeaders(): NatsHeadersLike {
-  const values: Record<string, string> = {}
-  let lines = ''
-  return {
-    get: (key) => values[key] ?? '',
-    set(key, value) {
-      values[key] = value
-      lines += `${key}: ${value}\r\n`
-    },
-    encode: () => encoder.encode(`NATS/1.0\r\n${lines}\r\n`),
-  } as NatsHeadersLike
+class HeaderBlock implements NatsHeadersLike {
+  lines = 'NATS/1.0\r\n'
+  get(key: string): string {
+    const start = this.lines.indexOf(`\r\n${key}: `)
+    return start < 0 ? '' : this.lines.slice(start + key.length + 4, this.lines.indexOf('\r\n', start + 2))
+  }
+  set(key: string, value: string): void {
+    this.lines += `${key}: ${value}\r\n`
+  }
+  encode(): Uint8Array {
+    return encoder.encode(`${this.lines}\r\n`)
+  }
 }
+
+const minimalHeaders = (): NatsHeadersLike => new HeaderBlock()
 
 /** Throws when `value` holds what JSON would silently drop (a function, a symbol). */
 function refuseDropped(type: string, value: unknown, depth = 0): void {
@@ -124,6 +128,11 @@ function refuseDropped(type: string, value: unknown, depth = 0): void {
   }
   // Objects with toJSON (Date) are what toJSON returns; stringify has already refused cycles.
   if (value === null || typeof value !== 'object' || depth > 100 || typeof (value as { toJSON?: unknown }).toJSON === 'function') return
+  // An array by its items: for-in would visit its indexes as strings, several times slower.
+  if (Array.isArray(value)) {
+    for (const item of value) refuseDropped(type, item, depth + 1)
+    return
+  }
   for (const key in value) {
     if (Object.prototype.hasOwnProperty.call(value, key)) refuseDropped(type, (value as Record<string, unknown>)[key], depth + 1)
   }
@@ -239,6 +248,7 @@ export function connectNats<E>(bus: EventBus<E>, nc: NatsConnectionLike, options
     return {
       send(type, payload, seq, id) {
         const body = toJson(type, payload)
+        // A headers object per event, never one reused: JetStream encodes it again on a retry.
         const headers = makeHeaders()
         headers.set(HEADER_ORIGIN, link.busId)
         headers.set(HEADER_SEQ, String(seq))
