@@ -255,6 +255,9 @@ export function connect<E>(
   if (signal?.aborted) return () => {}
 
   const types: ReadonlySet<string> = new Set(typeList)
+  // Each type by itself: an arriving type is a fresh copy of the string, which every lookup
+  // after the first (schemas, the bus's handlers) would otherwise have to hash again.
+  const typeNames = new Map(typeList.map((type) => [type, type]))
   const bridges = bridgesOf(internals)
   // Types a replay may still fill: a type that arrives live first keeps the live payload.
   let awaitingReplay = new Set<string>()
@@ -273,15 +276,16 @@ export function connect<E>(
   const failed = (error: unknown, type: string, payload: unknown): void =>
     report(error, { direction: 'out', type, payload } as BridgeErrorContext<E>)
 
-  function receive(type: unknown, payload: unknown, peer: string, seq: number | undefined, id: number | undefined, replayed: boolean): void {
+  function receive(named: unknown, payload: unknown, peer: string, seq: number | undefined, id: number | undefined, replayed: boolean): void {
     if (closed) return
     // A bus never receives its own events back (echo on NATS, two links on one channel).
     if (peer === bridges.id) return
-    if (typeof type !== 'string') {
-      return dropped(new TypeError(`busway: ${method}(): dropped a message without an event type`), type, payload)
+    if (typeof named !== 'string') {
+      return dropped(new TypeError(`busway: ${method}(): dropped a message without an event type`), named, payload)
     }
-    if (!types.has(type)) {
-      return dropped(new TypeError(`busway: ${method}(): dropped "${type}": not in options.types`), type, payload)
+    const type = typeNames.get(named)
+    if (type === undefined) {
+      return dropped(new TypeError(`busway: ${method}(): dropped "${named}": not in options.types`), named, payload)
     }
     if (replayed) {
       if (!awaitingReplay.delete(type)) return
