@@ -374,34 +374,17 @@ const HELLO = 'busway:hello'
 /**
  * An event as BroadcastChannel and port bridges carry it, structured-cloned: an array rather
  * than an object, since a clone then writes and reads back no property names (a bridged event
- * costs noticeably less to post and to receive). `id` is the event's trace id at the sender,
- * and `to`, set on a reply to a replay request, the link that asked.
+ * costs noticeably less to post and to receive). `id` is the event's trace id at the sender
+ * (when it is inspected), and `to`, set on a reply to a replay request, the link that asked.
  */
-export type EventEnvelope = [marker: typeof EVENT, from: string, seq: number, type: string, payload: unknown, id?: number, to?: string]
+export type EventEnvelope = [marker: typeof EVENT, from: string, seq: number, type: string, payload: unknown, id: number | undefined, to: string | undefined]
 
 /** A replay request: `hello` is the id of the link that asks. */
 export type HelloEnvelope = [marker: typeof HELLO, from: string, hello: string]
 
-/**
- * The same as an object, which is read too (a sender written by hand may find it plainer):
- * `hello` set makes it a replay request.
- */
-export interface ObjectEnvelope {
-  busway: 1
-  from: string
-  type?: string
-  payload?: unknown
-  seq?: number
-  id?: number
-  to?: string
-  hello?: string
-}
-
 /** The envelope of an outgoing event. */
 export function envelope(from: string, type: string, payload: unknown, seq: number, id: number | undefined, to: string | undefined): EventEnvelope {
-  const message: EventEnvelope = [EVENT, from, seq, type, payload]
-  if (id !== undefined || to !== undefined) message.push(id, to)
-  return message
+  return [EVENT, from, seq, type, payload, id, to]
 }
 
 /** A replay request. */
@@ -413,17 +396,13 @@ export const hello = (link: Link): HelloEnvelope => [HELLO, link.busId, link.id]
  * event is checked and emitted.
  */
 export function receiveEnvelope(link: Link, data: unknown): void {
-  let from: unknown, seq: unknown, type: unknown, payload: unknown, id: unknown, to: unknown, asker: unknown
-  if (Array.isArray(data)) {
-    if (data[0] === EVENT) [, from, seq, type, payload, id, to] = data as EventEnvelope
-    else if (data[0] === HELLO) [, from, asker] = data as HelloEnvelope
-    else return
-  } else if (data !== null && typeof data === 'object' && (data as Partial<ObjectEnvelope>).busway === 1) {
-    ;({ from, seq, type, payload, id, to, hello: asker } = data as Partial<ObjectEnvelope>)
-  } else return
+  if (!Array.isArray(data)) return
+  const [marker, from, seq, type, payload, id, to] = data as unknown[]
+  if (marker !== EVENT && marker !== HELLO) return
   if (typeof from !== 'string') return link.dropped(new TypeError('busway: dropped a message without a sender'), type, payload)
-  if (typeof asker === 'string') {
-    if (from !== link.busId) link.answer(asker)
+  if (marker === HELLO) {
+    const asker = data[2]
+    if (typeof asker === 'string' && from !== link.busId) link.answer(asker)
     return
   }
   if (to !== undefined && to !== link.id) return
