@@ -102,24 +102,20 @@ const decoder = /* @__PURE__ */ new TextDecoder()
 /**
  * Headers in NATS's wire format (`NATS/1.0`, then `key: value` lines), with the members nats.js
  * uses when publishing (`set`, `get`, `encode`): the bridge needs no NATS client of its own.
- * Each key is set once (the bridge's three, and JetStream's message id). A class, so that the
- * one made per event is a single small object.
+ * Each key is set once (the bridge's three, and JetStream's message id).
  */
-class HeaderBlock implements NatsHeadersLike {
-  lines = 'NATS/1.0\r\n'
-  get(key: string): string {
-    const start = this.lines.indexOf(`\r\n${key}: `)
-    return start < 0 ? '' : this.lines.slice(start + key.length + 4, this.lines.indexOf('\r\n', start + 2))
-  }
-  set(key: string, value: string): void {
-    this.lines += `${key}: ${value}\r\n`
-  }
-  encode(): Uint8Array {
-    return encoder.encode(`${this.lines}\r\n`)
-  }
+function minimalHeaders(): NatsHeadersLike {
+  const values: Record<string, string> = {}
+  let lines = ''
+  return {
+    get: (key) => values[key] ?? '',
+    set(key, value) {
+      values[key] = value
+      lines += `${key}: ${value}\r\n`
+    },
+    encode: () => encoder.encode(`NATS/1.0\r\n${lines}\r\n`),
+  } as NatsHeadersLike
 }
-
-const minimalHeaders = (): NatsHeadersLike => new HeaderBlock()
 
 /** Throws when `value` holds what JSON would silently drop (a function, a symbol). */
 function refuseDropped(type: string, value: unknown, depth = 0): void {
