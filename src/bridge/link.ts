@@ -122,16 +122,22 @@ interface BusBridges {
   applying: number
   /** The duplicate check: the sequence numbers of the events received lately, by peer. */
   seen: Map<string, PeerSeen>
-  /** The same events in a ring (the peer's entry and the number), oldest at `next`: the one to forget when the ring is full. */
-  ring: (PeerSeen | undefined)[]
-  ringSeqs: number[]
-  next: number
+  /** The peer of the last event checked: a stream from one peer needs no lookup by its id. */
+  last: PeerSeen | undefined
+  /** How many events the newer generations hold: at SEEN_LIMIT, the older ones are forgotten. */
+  count: number
 }
 
-/** What the duplicate check remembers of one peer. */
+/**
+ * What the duplicate check remembers of one peer: the sequence numbers it received from it, in
+ * two generations of runs of consecutive numbers (`[first, last, first, last, …]`), and the
+ * highest of them, above which nothing can be a repeat.
+ */
 interface PeerSeen {
   peer: string
-  seqs: Set<number>
+  top: number
+  newer: number[]
+  older: number[]
 }
 
 interface LinkState {
@@ -140,7 +146,10 @@ interface LinkState {
   failed(error: unknown, type: string, payload: unknown): void
 }
 
-/** How many event keys the duplicate check remembers per bus: its memory is bounded. */
+/**
+ * The duplicate check of a bus remembers at least the last SEEN_LIMIT events it received, and
+ * at most twice as many: its memory is bounded.
+ */
 export const SEEN_LIMIT = 1024
 
 const randomId = (): string => Math.random().toString(36).slice(2, 10) + Date.now().toString(36).slice(-4)
@@ -152,33 +161,52 @@ function bridgesOf(internals: BusInternals): BusBridges {
     links: [],
     applying: 0,
     seen: new Map(),
-    ring: new Array<PeerSeen | undefined>(SEEN_LIMIT),
-    ringSeqs: new Array<number>(SEEN_LIMIT).fill(0),
-    next: 0,
+    last: undefined,
+    count: 0,
   }) as BusBridges
 }
 
 /**
- * Whether this bus sees event `seq` of `peer` for the first time; remembers it if so. Numbers
- * in a set per peer rather than `peer:seq` strings: no string to build and hash per event.
+ * Whether this bus sees event `seq` of `peer` for the first time; remembers it if so. A peer's
+ * events mostly arrive in order with consecutive numbers: then this is a comparison and the
+ * end of a run moved up, with no string to build and hash, no set to grow, nothing to delete.
  */
 function firstTime(bridges: BusBridges, peer: string, seq: number): boolean {
-  let entry = bridges.seen.get(peer)
-  if (entry === undefined) bridges.seen.set(peer, (entry = { peer, seqs: new Set() }))
-  else if (entry.seqs.has(seq)) return false
-  // A ring rather than deleting a Set's first entry, which gets slower as deletions pile up.
-  const next = bridges.next
-  const oldest = bridges.ring[next]
-  if (oldest !== undefined) {
-    oldest.seqs.delete(bridges.ringSeqs[next]!)
-    // A peer gone quiet (a closed tab) is forgotten: the map stays bounded too.
-    if (oldest.seqs.size === 0 && oldest !== entry) bridges.seen.delete(oldest.peer)
+  let entry = bridges.last
+  if (entry?.peer !== peer) {
+    entry = bridges.seen.get(peer)
+    if (entry === undefined) bridges.seen.set(peer, (entry = { peer, top: -Infinity, newer: [], older: [] }))
+    bridges.last = entry
   }
-  entry.seqs.add(seq)
-  bridges.ring[next] = entry
-  bridges.ringSeqs[next] = seq
-  bridges.next = (next + 1) % SEEN_LIMIT
+  // Only a number not above the highest one can be a repeat (an event that came by two paths).
+  if (seq <= entry.top && (within(entry.newer, seq) || within(entry.older, seq))) return false
+  if (seq > entry.top) entry.top = seq
+  const { newer } = entry
+  const end = newer.length - 1
+  if (newer[end] === seq - 1) newer[end] = seq
+  else newer.push(seq, seq)
+  if (++bridges.count === SEEN_LIMIT) forgetOlder(bridges)
   return true
+}
+
+/** Whether `seq` is in one of `runs`, the latest run first. */
+function within(runs: number[], seq: number): boolean {
+  for (let index = runs.length - 2; index >= 0; index -= 2) if (seq >= runs[index]! && seq <= runs[index + 1]!) return true
+  return false
+}
+
+/** Forgets the older generation of every peer, and the newer becomes the older; a peer left with nothing is forgotten. */
+function forgetOlder(bridges: BusBridges): void {
+  bridges.count = 0
+  bridges.last = undefined
+  for (const [peer, entry] of bridges.seen) {
+    if (entry.newer.length === 0) {
+      bridges.seen.delete(peer)
+      continue
+    }
+    entry.older = entry.newer
+    entry.newer = []
+  }
 }
 
 /** Sends a local emit through every link that lists its type: `internals.forward`. */
@@ -406,5 +434,5 @@ export function receiveEnvelope(link: Link, data: unknown): void {
     return
   }
   if (to !== undefined && to !== link.id) return
-  link.receive(type, payload, from, typeof seq === 'number' ? seq : undefined, typeof id === 'number' ? id : undefined, to !== undefined)
+  link.receive(type, payload, from, Number.isInteger(seq) ? (seq as number) : undefined, Number.isInteger(id) ? (id as number) : undefined, to !== undefined)
 }

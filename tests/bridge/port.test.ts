@@ -119,7 +119,7 @@ describe('Bridges rule 3 and 4 over a port', () => {
     ])
   })
 
-  test('the duplicate check remembers the last 1,024 events received, from any number of peers', async () => {
+  test('the duplicate check remembers at least the last 1,024 events received, at most 2,048, from any number of peers', async () => {
     const { port1, port2 } = channel()
     const bus = makeBus()
     const onCart = received(bus, 'cart:changed')
@@ -127,11 +127,16 @@ describe('Bridges rule 3 and 4 over a port', () => {
     const event = (peer: string, seq: number) => ['busway', peer, seq, 'cart:changed', { items: seq }]
     port2.postMessage(event('w', 1))
     port2.postMessage(event('w', 2))
-    for (let index = 0; index < 1023; index++) port2.postMessage(event(`peer-${index}`, 1))
-    port2.postMessage(event('w', 2)) // 1,024 events later: still remembered
-    port2.postMessage(event('w', 1)) // 1,025 events later: forgotten, delivered again
+    port2.postMessage(event('w', 4)) // out of order, with a gap: 3 comes last
+    for (let index = 0; index < 1020; index++) port2.postMessage(event(`peer-${index}`, 1))
+    port2.postMessage(event('w', 3))
+    for (const seq of [1, 2, 3, 4]) port2.postMessage(event('w', seq)) // 1,021 to 1,024 events later: repeats
     await settle(100)
-    expect(onCart).toHaveLength(1 + 1 + 1023 + 1)
+    expect(onCart).toHaveLength(4 + 1020)
+    for (let index = 0; index < 2048; index++) port2.postMessage(event(`other-${index}`, 1))
+    port2.postMessage(event('w', 1)) // 2,048 events later: forgotten, delivered again
+    await settle(100)
+    expect(onCart).toHaveLength(4 + 1020 + 2048 + 1)
     expect(onCart.at(-1)).toEqual({ items: 1 })
   })
 })
