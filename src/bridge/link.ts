@@ -122,8 +122,6 @@ interface BusBridges {
   applying: number
   /** The duplicate check: the sequence numbers of the events received lately, by peer. */
   seen: Map<string, PeerSeen>
-  /** The peer of the last event checked: a stream from one peer needs no lookup by its id. */
-  last: PeerSeen | undefined
   /** How many events the newer generations hold: at SEEN_LIMIT, the older ones are forgotten. */
   count: number
 }
@@ -134,7 +132,6 @@ interface BusBridges {
  * highest of them, above which nothing can be a repeat.
  */
 interface PeerSeen {
-  peer: string
   top: number
   newer: number[]
   older: number[]
@@ -161,23 +158,18 @@ function bridgesOf(internals: BusInternals): BusBridges {
     links: [],
     applying: 0,
     seen: new Map(),
-    last: undefined,
     count: 0,
   }) as BusBridges
 }
 
 /**
  * Whether this bus sees event `seq` of `peer` for the first time; remembers it if so. A peer's
- * events mostly arrive in order with consecutive numbers: then this is a comparison and the
- * end of a run moved up, with no string to build and hash, no set to grow, nothing to delete.
+ * events mostly arrive in order with consecutive numbers: then this is a lookup, a comparison
+ * and the end of a run moved up, with no key string to build, no set to grow, nothing to delete.
  */
 function firstTime(bridges: BusBridges, peer: string, seq: number): boolean {
-  let entry = bridges.last
-  if (entry?.peer !== peer) {
-    entry = bridges.seen.get(peer)
-    if (entry === undefined) bridges.seen.set(peer, (entry = { peer, top: -Infinity, newer: [], older: [] }))
-    bridges.last = entry
-  }
+  let entry = bridges.seen.get(peer)
+  if (entry === undefined) bridges.seen.set(peer, (entry = { top: -Infinity, newer: [], older: [] }))
   // Only a number not above the highest one can be a repeat (an event that came by two paths).
   if (seq <= entry.top && (within(entry.newer, seq) || within(entry.older, seq))) return false
   if (seq > entry.top) entry.top = seq
@@ -198,7 +190,6 @@ function within(runs: number[], seq: number): boolean {
 /** Forgets the older generation of every peer, and the newer becomes the older; a peer left with nothing is forgotten. */
 function forgetOlder(bridges: BusBridges): void {
   bridges.count = 0
-  bridges.last = undefined
   for (const [peer, entry] of bridges.seen) {
     if (entry.newer.length === 0) {
       bridges.seen.delete(peer)
