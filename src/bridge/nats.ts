@@ -213,6 +213,10 @@ export function connectNats<E>(bus: EventBus<E>, nc: NatsConnectionLike, options
     const subjectOf = (type: string): string => `${prefix}.${type}`
     /** Hands a message to the link: the type from its subject, the payload from its JSON body. */
     const deliver = (type: string, data: Uint8Array, headers: { get(key: string): string } | undefined, replayed: boolean): void => {
+      const peer = headers?.get(HEADER_ORIGIN) ?? ''
+      // The bus's own events come back on its subscriptions (NATS echoes a connection's
+      // messages to its own subscribers): dropped before their body is decoded.
+      if (peer === link.busId) return
       let payload: unknown
       try {
         payload = data.length === 0 ? undefined : JSON.parse(decoder.decode(data))
@@ -221,14 +225,7 @@ export function connectNats<E>(bus: EventBus<E>, nc: NatsConnectionLike, options
       }
       const seq = Number(headers?.get(HEADER_SEQ) || NaN)
       const id = Number(headers?.get(HEADER_ID) || NaN)
-      link.receive(
-        type,
-        payload,
-        headers?.get(HEADER_ORIGIN) ?? '',
-        Number.isInteger(seq) ? seq : undefined,
-        Number.isInteger(id) ? id : undefined,
-        replayed,
-      )
+      link.receive(type, payload, peer, Number.isInteger(seq) ? seq : undefined, Number.isInteger(id) ? id : undefined, replayed)
     }
     // One subscription per type: a message of another type cannot arrive, and none of another
     // app sharing the prefix is reported.
