@@ -169,7 +169,7 @@ function bridgesOf(internals: BusInternals): BusBridges {
  */
 function firstTime(bridges: BusBridges, peer: string, seq: number): boolean {
   let entry = bridges.seen.get(peer)
-  if (entry === undefined) bridges.seen.set(peer, (entry = { top: -Infinity, newer: [], older: [] }))
+  if (entry === undefined) bridges.seen.set(peer, (entry = { top: 0, newer: [], older: [] }))
   // Only a number not above the highest one can be a repeat (an event that came by two paths).
   if (seq <= entry.top && (within(entry.newer, seq) || within(entry.older, seq))) return false
   if (seq > entry.top) entry.top = seq
@@ -191,12 +191,8 @@ function within(runs: number[], seq: number): boolean {
 function forgetOlder(bridges: BusBridges): void {
   bridges.count = 0
   for (const [peer, entry] of bridges.seen) {
-    if (entry.newer.length === 0) {
-      bridges.seen.delete(peer)
-      continue
-    }
-    entry.older = entry.newer
-    entry.newer = []
+    if (entry.newer.length === 0) bridges.seen.delete(peer)
+    else [entry.older, entry.newer] = [entry.newer, []]
   }
 }
 
