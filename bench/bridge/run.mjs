@@ -14,7 +14,11 @@
 // the same header block the bridge writes (busway-origin and busway-seq; busway-id only when the
 // bus is inspected, which it is not here) and reads the same three headers on receipt. The
 // block is written directly, as the bridge writes it, rather than with nats-core's headers(),
-// whose key checks would make the baseline dearer than the bridge's own headers.
+// whose key checks would make the baseline dearer than the bridge's own headers. A bridge also
+// subscribes on the connection it publishes on, and NATS echoes a connection's messages to its
+// own subscribers by default, so each event also comes back to its sender, to be dropped there;
+// the last row measures the same with connections opened with noEcho, which the raw one-way
+// publish does not need.
 import { MessageChannel } from 'node:worker_threads'
 import { connect } from '@nats-io/transport-node'
 import { startNatsServer } from '../../scripts/nats-server.mjs'
@@ -76,7 +80,7 @@ function portPair() {
 }
 
 /** `withHeaders`: the raw side also writes the bridge's header block and reads its three headers. */
-function natsPair(ncA, ncB, withHeaders = false) {
+function natsPair(ncA, ncB, withHeaders = false, name = withHeaders ? 'NATS (core), raw with the same headers' : 'NATS (core)') {
   let seq = 0
   const publish = (subject, payload) => {
     if (!withHeaders) return ncA.publish(subject, JSON.stringify(payload))
@@ -89,7 +93,7 @@ function natsPair(ncA, ncB, withHeaders = false) {
     return JSON.parse(decoder.decode(msg.data))
   }
   return {
-    name: withHeaders ? 'NATS (core), raw with the same headers' : 'NATS (core)',
+    name,
     raw() {
       const subject = `bench.raw.${Math.random().toString(36).slice(2)}`
       let sub
@@ -140,7 +144,14 @@ async function bridgeRound(transport, count) {
 const server = await startNatsServer()
 const ncA = await connect({ servers: server.url })
 const ncB = await connect({ servers: server.url })
-const transports = [broadcastPair(), portPair(), natsPair(ncA, ncB), natsPair(ncA, ncB, true)]
+const [quietA, quietB] = await Promise.all([connect({ servers: server.url, noEcho: true }), connect({ servers: server.url, noEcho: true })])
+const transports = [
+  broadcastPair(),
+  portPair(),
+  natsPair(ncA, ncB),
+  natsPair(ncA, ncB, true),
+  natsPair(quietA, quietB, true, 'NATS (core), same headers, noEcho connections'),
+]
 
 console.log(`busway bridge benchmark: node ${process.version}, ${N} events of ${PAYLOAD_BYTES}-byte JSON payloads per round, median of ${ROUNDS} rounds\n`)
 const rows = []
@@ -239,6 +250,5 @@ console.table(rows)
   console.table(memoryRows)
 }
 
-await ncA.close()
-await ncB.close()
+await Promise.all([ncA, ncB, quietA, quietB].map((nc) => nc.close()))
 await server.stop()
