@@ -13,6 +13,7 @@ export declare function startNatsServer(options?: {
   jetstream?: boolean
   port?: number
   wsPort?: number
+  websocket?: string
   extraConfig?: string
   storeDir?: string
 }): Promise<NatsServer>

@@ -19,8 +19,10 @@ export function requireNatsServer() {
 
 /**
  * Starts nats-server and resolves once it listens.
- * @param {{ jetstream?: boolean, port?: number, wsPort?: number, extraConfig?: string, storeDir?: string }} [options]
+ * @param {{ jetstream?: boolean, port?: number, wsPort?: number, websocket?: string, extraConfig?: string, storeDir?: string }} [options]
  *   `port`/`wsPort`: reuse given ports (a restart); by default the server picks free ones.
+ *   `websocket`: more settings of the WebSocket listener (`allowed_origins: [...]`);
+ *   `extraConfig`: more top-level configuration (an `authorization` block).
  */
 export async function startNatsServer(options = {}) {
   requireNatsServer()
@@ -28,7 +30,7 @@ export async function startNatsServer(options = {}) {
   const storeDir = options.storeDir ?? join(dir, 'jetstream')
   const config = [
     `listen: "127.0.0.1:${options.port ?? -1}"`,
-    `websocket { listen: "127.0.0.1:${options.wsPort ?? -1}", no_tls: true }`,
+    `websocket { listen: "127.0.0.1:${options.wsPort ?? -1}", no_tls: true${options.websocket ? `, ${options.websocket}` : ''} }`,
     options.jetstream ? `jetstream { store_dir: ${JSON.stringify(storeDir)} }` : '',
     options.extraConfig ?? '',
   ].join('\n')

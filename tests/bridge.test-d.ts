@@ -31,13 +31,13 @@ describe('bridge types', () => {
     connectBroadcast(bus, { channel: 'app', types: ['cart:changed'], schemas: { 'cart:changed': z.object({ items: z.string() }) } })
   })
 
-  test("onError's context narrows: 'out' has an event of the bus, 'in' whatever arrived", () => {
+  test("onError's context narrows: 'out' has an event of the bus (no payload for a publish NATS refused), 'in' whatever arrived", () => {
     connectBroadcast(bus, {
       channel: 'app',
       types: ['cart:changed'],
       onError(_error, context) {
         if (context.direction === 'out') {
-          if (context.type === 'cart:changed') expectTypeOf(context.payload).toEqualTypeOf<{ items: number }>()
+          if (context.type === 'cart:changed') expectTypeOf(context.payload).toEqualTypeOf<{ items: number } | undefined>()
         } else {
           expectTypeOf(context.type).toEqualTypeOf<string | undefined>()
           expectTypeOf(context.payload).toEqualTypeOf<unknown>()
@@ -61,6 +61,8 @@ describe('bridge types', () => {
   test("connectNats takes nats.js connections, JetStream clients and nats-core's headers", () => {
     connectNats(bus, nc, { subject: 'app.acme', types: ['user:login'] })
     connectNats(bus, nc, { subject: 'app.acme', types: ['user:login'], jetstream: jetstream(nc), stream: 'APP', replay: true, headers })
+    // status() is optional: a connection-like object without it is accepted too
+    connectNats(bus, { publish: nc.publish.bind(nc), subscribe: nc.subscribe.bind(nc) }, { subject: 'app.acme', types: ['user:login'] })
     // @ts-expect-error -- subject is required
     connectNats(bus, nc, { types: ['user:login'] })
   })

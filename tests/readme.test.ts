@@ -36,7 +36,7 @@ function missingLines(lines: string[], file: string[]): string[] {
 }
 
 describe.each([
-  { title: 'Next.js (App Router)', app: 'examples/nextjs/', files: 5, exact: false },
+  { title: 'Next.js (App Router)', app: 'examples/nextjs/', files: 6, exact: false },
   { title: 'Vite', app: 'tests/e2e/vite-recipe/', files: 3, exact: true },
 ])("the README's $title setup", ({ title, app, files, exact }) => {
   const found = blocks(section(title))

@@ -7,6 +7,7 @@ export {
   type NatsHeadersLike,
   type NatsMsgLike,
   type NatsOptions,
+  type NatsStatusLike,
   type NatsStoredMsgLike,
 } from './nats'
 export type { BridgeErrorContext, BridgeOptions } from './link'

@@ -10,9 +10,11 @@ import type { EmitOrigin, EventBus, EventSchemas, EventType } from '../core/type
 
 /**
  * What a bridge reports to `onError`: an event that could not be sent (`direction: 'out'`, a
- * payload that is not cloneable or not JSON), or a message that arrived and was dropped
- * (`direction: 'in'`: malformed, a type not in `types`, a payload that fails its schema; `type`
- * is then whatever the message said, `undefined` when it named none).
+ * payload that is not cloneable or not JSON, a publish the NATS server refused: its `payload`
+ * is then `undefined`, as the refusal names the subject only), or a message that arrived and was
+ * dropped (`direction: 'in'`: malformed, a type not in `types`, a payload that fails its schema,
+ * a NATS subscription the server refused; `type` is then whatever the message said, `undefined`
+ * when it named none).
  *
  * @example
  * ```ts
@@ -24,7 +26,7 @@ import type { EmitOrigin, EventBus, EventSchemas, EventType } from '../core/type
  */
 export type BridgeErrorContext<E = Record<string, unknown>> =
   | {
-      [K in EventType<E>]: { readonly direction: 'out'; readonly type: K; readonly payload: E[K] }
+      [K in EventType<E>]: { readonly direction: 'out'; readonly type: K; readonly payload: E[K] | undefined }
     }[EventType<E>]
   | { readonly direction: 'in'; readonly type: string | undefined; readonly payload: unknown }
 

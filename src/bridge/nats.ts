@@ -20,6 +20,12 @@ export interface NatsMsgLike {
   readonly headers?: { get(key: string): string } | undefined
 }
 
+/** An event of a NATS connection's `status()`: an `error` carries what the server refused. */
+export interface NatsStatusLike {
+  readonly type: string
+  readonly error?: unknown
+}
+
 /** A NATS connection: `wsconnect()` of @nats-io/nats-core or `connect()` of @nats-io/transport-node. */
 export interface NatsConnectionLike {
   publish(subject: string, payload?: string | Uint8Array, options?: { headers?: NatsHeadersLike }): void
@@ -27,6 +33,11 @@ export interface NatsConnectionLike {
     subject: string,
     options?: { callback?: (error: Error | null, msg: NatsMsgLike) => void },
   ): { unsubscribe(): void }
+  /**
+   * The connection's events. Optional: where it exists, the bridge reads from it the server's
+   * refusals of its publishes, which core NATS answers nowhere else.
+   */
+  status?(): AsyncIterable<NatsStatusLike>
 }
 
 /** A message read back from a JetStream stream. */
@@ -155,6 +166,9 @@ function toJson(type: string, payload: unknown): string {
  * - A local emit of one of `types` is published after its local handlers ran; a payload that is
  *   not JSON (a function, a BigInt, a cycle) goes to `onError` with `direction: 'out'`. A
  *   `Date` arrives as its ISO string (JSON), which a schema with a transform can revive.
+ * - What the server's permissions refuse goes to `onError`: a subscription with
+ *   `direction: 'in'` (nats.js closes it), each publish with `direction: 'out'` and
+ *   `payload: undefined` (the refusal, a status of the connection, names the subject only).
  * - Core NATS delivers at most once, to subscribers connected at that moment; `jetstream` and
  *   `stream` add a message id (the server drops a retried publish's duplicate) and `replay`.
  * - The bridge never sees its own events back (the `busway-origin` header), and an event that
@@ -234,12 +248,25 @@ export function connectNats<E>(bus: EventBus<E>, nc: NatsConnectionLike, options
     const subscriptions = [...link.types].map((type) =>
       nc.subscribe(subjectOf(type), {
         callback(error, msg) {
-          // A permission violation, for instance: reported, and the subscription goes on.
+          // A permission violation, for instance: reported; nats.js then closes the subscription.
           if (error) return link.dropped(error, type, undefined)
           deliver(type, msg.data, msg.headers, false)
         },
       }),
     )
+    // Core NATS does not answer a publish: the server's refusal comes as a status of the
+    // connection, naming the subject. (A JetStream publish rejects instead, reported by the link.)
+    const statuses = js === undefined ? nc.status?.() : undefined
+    if (statuses !== undefined) {
+      void (async () => {
+        for await (const { error } of statuses) {
+          if (link.closed) return
+          const { operation, subject } = (error ?? {}) as { operation?: unknown; subject?: unknown }
+          const type = typeof subject === 'string' ? subject.slice(prefix.length + 1) : ''
+          if (operation === 'publish' && subject === subjectOf(type) && link.types.has(type)) link.failed(error, type, undefined)
+        }
+      })().then(undefined, () => {}) // an iterator that fails ends the watch, and nothing else
+    }
     return {
       send(type, payload, seq, id) {
         const body = toJson(type, payload)
@@ -256,6 +283,8 @@ export function connectNats<E>(bus: EventBus<E>, nc: NatsConnectionLike, options
       },
       close() {
         for (const subscription of subscriptions) subscription.unsubscribe()
+        // nats.js's status iterator ends at once on stop(); another one at its next event.
+        ;(statuses as { stop?: () => void } | undefined)?.stop?.()
       },
     }
   }, tokenProblem)

@@ -46,7 +46,7 @@ function sameTree(a: TraceNode, b: TraceNode): boolean {
 }
 
 // Memoized, so that an update re-renders the new rows only, not all of the (up to 500) others.
-const EventRow = memo(function EventRow({ node, matches, startedAt, filterKey }: RowProps) {
+const EventRow = /* @__PURE__ */ memo(function EventRow({ node, matches, startedAt, filterKey }: RowProps) {
   const { trace, children } = node
   const { id, type, payload, duration, handlers, labels, errors, origin } = trace
   // The details render only while open: a large payload costs nothing until looked at.

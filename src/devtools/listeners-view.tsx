@@ -61,7 +61,7 @@ interface ListenersViewProps {
  * renders again) only when one of those changed, or every 10 s (for a subscription that moved
  * between two unlisted types).
  */
-export const ListenersView = memo(function ListenersView({ bus, matches }: ListenersViewProps) {
+export const ListenersView = /* @__PURE__ */ memo(function ListenersView({ bus, matches }: ListenersViewProps) {
   const [counts, setCounts] = useState(() => readListeners(bus))
   const { rows, more, typed } = useMemo(() => list(counts.counts, matches, LISTED_TYPES), [counts, matches])
   // What the refresh compares with: what is shown.

@@ -1,6 +1,6 @@
 import type { EventHandler, EventType } from '../core'
 import { checkType } from '../core/report'
-import { useBusFrom, type BusContext } from './context'
+import { useProvidedBus, type BusContext } from './context'
 import { useSubscription, type UseEventOptions } from './use-subscription'
 
 export function createUseEvent<E>(context: BusContext<E>) {
@@ -9,15 +9,8 @@ export function createUseEvent<E>(context: BusContext<E>) {
     handler: EventHandler<E[K]>,
     options?: UseEventOptions,
   ): void {
-    const bus = useBusFrom(context, 'useEvent')
+    const provided = useProvidedBus(context, 'useEvent')
     checkType('useEvent', type)
-    useSubscription(
-      'useEvent',
-      bus as never,
-      type,
-      (deliver, label) => bus.on(type, deliver, { label }),
-      handler,
-      options,
-    )
+    useSubscription('useEvent', provided as never, type, handler, options)
   }
 }

@@ -1,6 +1,6 @@
-import { useDebugValue, useInsertionEffect, useRef, useState } from 'react'
-import type { EventBus } from '../core'
+import { useDebugValue, useInsertionEffect, useRef } from 'react'
 import { badInput, reportUncaught } from '../core/report'
+import type { ProvidedBus } from './context'
 import { useAttachment } from './use-attachment'
 
 /**
@@ -40,14 +40,19 @@ export interface UseEventOptions {
   enabled?: boolean | undefined
 }
 
-/** Holds a caught error, so that a thrown `undefined` or `null` still counts as one. */
+/** An error caught for the error boundary; a box, so that a thrown `undefined` still counts. */
 interface CaughtError {
   error: unknown
+  /** Whether a render has thrown it, so the boundary has it (rendering may throw it again). */
+  thrown: boolean
 }
 
 type Handler = (first: never, second: never) => unknown
 
-/** What one hook call keeps across renders: one object, so a re-render allocates little. */
+/**
+ * What one hook call keeps across renders, in a ref: one object, and no state hook, so that a
+ * re-render of a subscribed component costs little.
+ */
 interface Subscriber {
   /** The handler and option of the latest committed render. */
   handler: Handler
@@ -58,8 +63,10 @@ interface Subscriber {
   label: string | undefined
   /** Whether a subscription is live: an error caught while none is goes to the bus. */
   attached: boolean
-  /** An error caught for the error boundary that no render has thrown yet. */
-  unthrown: CaughtError | null
+  /** Renders the component again (with every hook under its provider), to throw `caught`. */
+  renderHooks: () => void
+  /** The error waiting for, or handed to, the error boundary. */
+  caught: CaughtError | null
   /** Hands `error` to the error boundary; false when it cannot take it (the bus reports it). */
   catch: (error: unknown) => boolean
 }
@@ -72,7 +79,7 @@ function isThenable(value: unknown): value is PromiseLike<unknown> {
   )
 }
 
-function createSubscriber(handler: Handler, setCaught: (caught: CaughtError) => void): Subscriber {
+function createSubscriber(handler: Handler): Subscriber {
   const subscriber: Subscriber = {
     handler,
     throwOnError: false,
@@ -98,13 +105,14 @@ function createSubscriber(handler: Handler, setCaught: (caught: CaughtError) => 
     },
     label: undefined,
     attached: false,
-    unthrown: null,
+    renderHooks: noop,
+    caught: null,
     catch(error) {
-      // One error at a time waits for the boundary; the bus reports the others (core rule 4),
+      // One error at a time goes to the boundary; the bus reports the others (core rule 4),
       // and those caught once the component no longer listens.
-      if (subscriber.unthrown !== null || !subscriber.attached) return false
-      subscriber.unthrown = { error }
-      setCaught(subscriber.unthrown)
+      if (subscriber.caught !== null || !subscriber.attached) return false
+      subscriber.caught = { error, thrown: false }
+      subscriber.renderHooks()
       return true
     },
   }
@@ -113,19 +121,18 @@ function createSubscriber(handler: Handler, setCaught: (caught: CaughtError) => 
 
 /**
  * The subscription behind `useEvent` and `useAnyEvent`: checks the options, keeps the latest
- * handler, subscribes with `subscribe` while mounted, shown and enabled, and hands errors to
- * the error boundary with `throwOnError`.
+ * handler, subscribes while mounted, shown and enabled, and hands errors to the error boundary
+ * with `throwOnError`.
  *
  * @param hook - the public hook's name, for errors.
- * @param subscribe - subscribes the given bus handler with a label; returns the unsubscribe.
- * @param key - what the subscription depends on besides the bus (the event type; `null` for
- *   every event): a change resubscribes.
+ * @param provided - what the provider gives: the bus, and a way to render the hooks again.
+ * @param type - the event type to subscribe to, or `null` for every event (`onAny`): a change
+ *   resubscribes.
  */
 export function useSubscription(
   hook: string,
-  bus: EventBus<never>,
-  key: string | null,
-  subscribe: (deliver: Subscriber['deliver'], label: string | undefined) => () => void,
+  provided: ProvidedBus<never>,
+  type: string | null,
   handler: Handler,
   options: UseEventOptions | undefined,
 ): void {
@@ -135,10 +142,10 @@ export function useSubscription(
   if (label !== undefined && typeof label !== 'string') throw badInput(hook, 'options.label', 'a string', label)
   const enabled = options?.enabled ?? true
   if (typeof enabled !== 'boolean') throw badInput(hook, 'options.enabled', 'a boolean', enabled)
-  const [caught, setCaught] = useState<CaughtError | null>(null)
   const ref = useRef<Subscriber | null>(null)
-  const subscriber = (ref.current ??= createSubscriber(handler, setCaught))
-  useDebugValue(key ?? '*')
+  const subscriber = (ref.current ??= createSubscriber(handler))
+  const { bus, renderHooks } = provided
+  useDebugValue(type ?? '*')
 
   // An insertion effect, before useAttachment's: the handler, option and label are current
   // before the subscription is made, and before any effect of the same commit can emit. Only
@@ -150,28 +157,39 @@ export function useSubscription(
   }, [handler, throwOnError, label])
   useAttachment(() => {
     if (!enabled) return noop
-    const unsubscribe = subscribe(subscriber.deliver, subscriber.label)
+    subscriber.renderHooks = renderHooks
+    const options = { label: subscriber.label }
+    const unsubscribe =
+      type === null ? bus.onAny(subscriber.deliver as never, options) : bus.on(type as never, subscriber.deliver, options)
     subscriber.attached = true
     return () => {
       subscriber.attached = false
       unsubscribe()
-      // Unmounted (or hidden) before the render that would have thrown it: report it rather
-      // than lose it. A microtask later, so that a resubscription (StrictMode's simulated
-      // unmount, a new type) keeps it for the boundary.
-      if (subscriber.unthrown !== null) {
-        queueMicrotask(() => {
-          if (subscriber.attached || subscriber.unthrown === null) return
-          reportUncaught(subscriber.unthrown.error)
-          subscriber.unthrown = null
-        })
+      const caught = subscriber.caught
+      if (caught === null) return
+      // A render threw it: the boundary has it. Otherwise the component was unmounted (or
+      // hidden) before the render that would have thrown it: report it rather than lose it, a
+      // microtask later, so that a resubscription (StrictMode's simulated unmount, a new type)
+      // keeps it for the boundary.
+      if (caught.thrown) {
+        subscriber.caught = null
+        return
       }
+      queueMicrotask(() => {
+        if (subscriber.attached || subscriber.caught !== caught) return
+        subscriber.caught = null
+        reportUncaught(caught.error)
+      })
     }
-  }, [bus, key, subscriber, enabled])
+    // `subscriber` and `renderHooks` last as long as the component and its provider.
+  }, [bus, type, enabled])
 
+  const caught = subscriber.caught
   if (caught !== null) {
-    // Writing to the subscriber during render bends React's rules; it only records that this
-    // error has now been handed to the boundary, so unmounting does not report it twice.
-    subscriber.unthrown = null
+    // Marking it during render bends React's rules; it only records that this error has now
+    // been handed to the boundary, so unmounting does not report it. Every render until then
+    // throws it again (React retries a render that threw once before it shows the boundary).
+    caught.thrown = true
     throw caught.error
   }
 }

@@ -331,6 +331,17 @@ describe('Bridges rule 6: lifetime, through NATS', () => {
     expect(appMessages).toHaveBeenCalledTimes(1)
   })
 
+  test("disconnect() ends the bridge's watch of the connection's status (where refused publishes come)", async () => {
+    const nc = await natsConnection()
+    const status = vi.spyOn(nc, 'status')
+    const disconnect = link(makeBus(), nc, { subject: prefix(), types: ['cart:changed'] })
+    expect(status).toHaveBeenCalledTimes(1)
+    const watch = status.mock.results[0]!.value as { stop(): void }
+    const stop = vi.spyOn(watch, 'stop')
+    disconnect()
+    expect(stop).toHaveBeenCalledTimes(1)
+  })
+
   test('aborting signal disconnects', async () => {
     const subject = prefix()
     const nc = await natsConnection()

@@ -259,10 +259,25 @@ try {
     }))
 
   step('devtools: rendered unconditionally, in a development bundle and left out of a production one', () => {
-    const bundle = (mode) =>
+    // Turbopack (`next build` in Next.js 16, `next build --turbopack` in 15) keeps every module
+    // that is imported, `"sideEffects": false` or not, and drops only its unused declarations:
+    // a call at a module's top level, such as `memo(...)`, stays unless marked /* @__PURE__ */.
+    // A copy of the package without the flag makes esbuild bundle it the same way (the empty
+    // tsconfig.json keeps esbuild from taking the repository's, whose `paths` lead to src/).
+    const keepModules = path.join(tmp, 'keep-modules')
+    fs.cpSync(installed, path.join(keepModules, 'node_modules', 'busway'), { recursive: true })
+    for (const file of ['devtools-app.jsx', 'package.json']) {
+      fs.copyFileSync(path.join(consumer, file), path.join(keepModules, file))
+    }
+    fs.writeFileSync(path.join(keepModules, 'tsconfig.json'), '{}')
+    const manifest = path.join(keepModules, 'node_modules', 'busway', 'package.json')
+    const { sideEffects, ...withoutFlag } = JSON.parse(fs.readFileSync(manifest, 'utf8'))
+    if (sideEffects !== false) throw new CheckError('package.json no longer says "sideEffects": false')
+    fs.writeFileSync(manifest, JSON.stringify(withoutFlag))
+    const bundle = (mode, dir = consumer) =>
       esbuild.buildSync({
-        entryPoints: [path.join(consumer, 'devtools-app.jsx')],
-        absWorkingDir: consumer,
+        entryPoints: [path.join(dir, 'devtools-app.jsx')],
+        absWorkingDir: dir,
         bundle: true,
         write: false,
         format: 'esm',
@@ -273,15 +288,22 @@ try {
         logLevel: 'error',
       }).outputFiles[0].text
     // Strings of the panel's code: its accessible name, its host attribute, the import of
-    // react-dom (createPortal), which nothing else in the app bundle uses.
-    const markers = ['busway devtools', 'data-busway-devtools', '"react-dom"']
+    // react-dom (createPortal), which nothing else in the app bundle uses, and strings of its
+    // event rows and listeners view.
+    const markers = ['busway devtools', 'data-busway-devtools', '"react-dom"', 'Dispatch time', 'Listeners per event type']
     const development = bundle('development')
     const production = bundle('production')
+    const productionKept = bundle('production', keepModules)
     for (const marker of markers) {
       if (!development.includes(marker)) throw new CheckError(`the development bundle lacks the panel ('${marker}')`)
       if (production.includes(marker)) throw new CheckError(`the production bundle still has the panel's '${marker}'`)
+      // (that bundle still imports react-dom, for nothing: the app loads it anyway)
+      if (marker !== '"react-dom"' && productionKept.includes(marker)) {
+        throw new CheckError(`the production bundle that keeps every module (as Turbopack does) still has the panel's '${marker}'`)
+      }
     }
     console.log(`  development bundle ${development.length} B with the panel, production ${production.length} B without`)
+    console.log(`  production, every module kept (as Turbopack does): ${productionKept.length} B, without the panel`)
   })
 
   step('SPEC test: vitest + jsdom against the installed tarball', () =>

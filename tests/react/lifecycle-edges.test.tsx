@@ -1,5 +1,5 @@
 import { act, render, screen } from '@testing-library/react'
-import { StrictMode, Suspense, useState } from 'react'
+import { StrictMode, Suspense, memo, startTransition, useState } from 'react'
 import { createEventBus, createEventHooks } from 'busway'
 import { afterEach, describe, expect, test, vi } from 'vitest'
 import './support/dom'
@@ -146,6 +146,81 @@ describe('throwOnError never loses an error', () => {
     expect(onError).toHaveBeenCalledTimes(1)
     expect((onError.mock.calls[0]![0] as Error).message).toBe('failed on second')
     expect(onError.mock.calls[0]![1]).toEqual({ type: 'ping', payload: 'second' })
+  })
+})
+
+describe('throwOnError reaches the boundary without a state hook of its own', () => {
+  function Failing() {
+    useEvent(
+      'ping',
+      (payload) => {
+        if (payload === 'fail') throw new Error(`failed on ${payload}`)
+      },
+      { throwOnError: true },
+    )
+    return <p>failing</p>
+  }
+
+  /** Counts the `ping` events it received, in state, to show that it keeps that state. */
+  function Counter() {
+    const [count, setCount] = useState(0)
+    useEvent('ping', () => setCount((value) => value + 1))
+    return <p>counter {count}</p>
+  }
+
+  // A memo'd parent with no props never renders again: only the provider's request reaches
+  // the subscriber below it.
+  const Still = memo(function Still() {
+    return (
+      <>
+        <ErrorBoundary>
+          <Failing />
+        </ErrorBoundary>
+        <Counter />
+      </>
+    )
+  })
+
+  test('below a memo() parent that does not render, the next render throws the error; the other subscribers keep their state', () => {
+    expectConsoleErrors()
+    const bus = createEventBus<TestEvents>()
+    render(
+      <StrictMode>
+        <EventBusProvider bus={bus}>
+          <Still />
+        </EventBusProvider>
+      </StrictMode>,
+    )
+    act(() => bus.emit('ping', 'ok'))
+    expect(screen.getByText('counter 1')).toBeTruthy()
+    act(() => bus.emit('ping', 'fail'))
+    expect(screen.getByRole('alert').textContent).toBe('caught: failed on fail')
+    expect(screen.getByText('counter 2')).toBeTruthy()
+    // The failing component is gone; the counter still listens.
+    expect(bus.listenerCount('ping')).toBe(1)
+    act(() => bus.emit('ping', 'after'))
+    expect(screen.getByText('counter 3')).toBeTruthy()
+  })
+
+  test('an error caught during a transition reaches the boundary though React renders again after a render that threw', async () => {
+    expectConsoleErrors()
+    const bus = createEventBus<TestEvents>()
+    const caught: unknown[] = []
+    render(
+      <EventBusProvider bus={bus}>
+        <ErrorBoundary onCatch={(error) => caught.push(error)}>
+          <Failing />
+        </ErrorBoundary>
+      </EventBusProvider>,
+    )
+    await act(async () => {
+      startTransition(() => {
+        bus.emit('ping', 'fail')
+      })
+    })
+    expect(screen.getByRole('alert').textContent).toBe('caught: failed on fail')
+    expect(caught).toHaveLength(1)
+    expect(bus.listenerCount('ping')).toBe(0)
   })
 })
 

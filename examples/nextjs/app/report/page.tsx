@@ -5,11 +5,10 @@ interface BuildEvents {
   'step:done': { step: string; items: number }
 }
 
-// Rendered on the server for each request, with a bus of its own: a Server Component may use
-// busway's core, imported from 'busway' as on the client. A bus made here lives for this one
-// render; never share a module-level bus between requests.
-export const dynamic = 'force-dynamic'
-
+// Rendered on the server with a bus of its own: a Server Component may use busway's core,
+// imported from 'busway' as on the client. A bus made here lives for this one render; never
+// share a module-level bus between requests. This page reads nothing from the request, so Next
+// prerenders it at build time; a page that does is rendered, with its bus, per request.
 export default function ReportPage() {
   const bus = createEventBus<BuildEvents>()
   const steps: string[] = []
