@@ -17,8 +17,8 @@
 // whose key checks would make the baseline dearer than the bridge's own headers. A bridge also
 // subscribes on the connection it publishes on, and NATS echoes a connection's messages to its
 // own subscribers by default, so each event also comes back to its sender, to be dropped there;
-// the last row measures the same with connections opened with noEcho, which the raw one-way
-// publish does not need.
+// the last row measures the same with connections opened with noEcho (which changes nothing for
+// the raw side: it publishes on one connection and subscribes on the other).
 import { MessageChannel } from 'node:worker_threads'
 import { connect } from '@nats-io/transport-node'
 import { startNatsServer } from '../../scripts/nats-server.mjs'
