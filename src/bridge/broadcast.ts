@@ -90,8 +90,8 @@ export function connectBroadcast<E>(bus: EventBus<E>, options: BroadcastOptions<
     page?.addEventListener('pageshow', onPageShow)
     open()
     return {
-      send(event) {
-        channel?.postMessage(envelope(event))
+      send(type, payload, seq, id, to) {
+        channel?.postMessage(envelope(link.busId, type, payload, seq, id, to))
       },
       requestReplay() {
         channel?.postMessage(hello(link))

@@ -95,8 +95,8 @@ export function connectPort<E>(bus: EventBus<E>, port: PortLike, options: Bridge
       webPort.start?.()
     }
     return {
-      send(event) {
-        port.postMessage(envelope(event))
+      send(type, payload, seq, id, to) {
+        port.postMessage(envelope(link.busId, type, payload, seq, id, to))
       },
       requestReplay() {
         port.postMessage(hello(link))

@@ -173,7 +173,7 @@ describe('Bridges rule 4: untrusted input is checked before anything is emitted;
   }
 
   test('an unlisted type is dropped and reported', async () => {
-    const { onError, deliveries } = await raw([{ busway: 1, from: 'x', seq: 1, type: 'local:only', payload: 1 }])
+    const { onError, deliveries } = await raw([['busway', 'x', 1, 'local:only', 1]])
     expect(deliveries).toEqual([])
     expect(onError.mock.calls.map(([error, context]) => [(error as Error).message, context])).toEqual([
       [expect.stringContaining('"local:only": not in options.types'), { direction: 'in', type: 'local:only', payload: 1 }],
@@ -182,8 +182,8 @@ describe('Bridges rule 4: untrusted input is checked before anything is emitted;
 
   test('a malformed message (no type, no sender) is dropped and reported', async () => {
     const { onError, deliveries } = await raw([
-      { busway: 1, from: 'x', seq: 1, payload: 1 },
-      { busway: 1, type: 'cart:changed', payload: { items: 1 } },
+      ['busway', 'x', 1, undefined, 1],
+      ['busway', undefined, 1, 'cart:changed', { items: 1 }],
     ])
     expect(deliveries).toEqual([])
     expect(onError.mock.calls.map(([, context]) => context)).toEqual([
@@ -193,7 +193,7 @@ describe('Bridges rule 4: untrusted input is checked before anything is emitted;
   })
 
   test("a payload failing the bridge's schema is dropped and reported, nothing emitted", async () => {
-    const { onError, emit } = await raw([{ busway: 1, from: 'x', seq: 1, type: 'cart:changed', payload: { items: 'many' } }], {
+    const { onError, emit } = await raw([['busway', 'x', 1, 'cart:changed', { items: 'many' }]], {
       schemas: { 'cart:changed': z.object({ items: z.number() }) },
     })
     expect(emit).not.toHaveBeenCalled()
@@ -210,7 +210,7 @@ describe('Bridges rule 4: untrusted input is checked before anything is emitted;
     const onError = onErrorMock()
     link(bus, { channel, types: ['cart:changed'], onError })
     const sender = new BroadcastChannel(channel)
-    sender.postMessage({ busway: 1, from: 'x', seq: 1, type: 'cart:changed', payload: { items: 'many' } })
+    sender.postMessage(['busway', 'x', 1, 'cart:changed', { items: 'many' }])
     await settle()
     sender.close()
     expect(bus.latest('cart:changed')).toBeUndefined()
@@ -224,7 +224,7 @@ describe('Bridges rule 4: untrusted input is checked before anything is emitted;
   })
 
   test('a valid message from a non-busway sender that follows the envelope is emitted', async () => {
-    const { onError, deliveries } = await raw([{ busway: 1, from: 'other', seq: 1, type: 'cart:changed', payload: { items: 2 } }])
+    const { onError, deliveries } = await raw([['busway', 'other', 1, 'cart:changed', { items: 2 }]])
     expect(onError).not.toHaveBeenCalled()
     expect(deliveries).toEqual([['cart:changed', { items: 2 }]])
   })

@@ -106,11 +106,38 @@ describe('Bridges rule 3 and 4 over a port', () => {
     bus.onAny(seen)
     link(bus, port1, { types: ['cart:changed'], onError })
     port2.postMessage({ kind: 'app-message' })
-    port2.postMessage({ busway: 1, from: 'w', seq: 1, type: 'cart:changed', payload: { items: 1 } })
-    port2.postMessage({ busway: 1, from: 'w', seq: 2, type: 'user:login', payload: { userId: 'x' } })
+    port2.postMessage(['app', 'w', 1, 'cart:changed', { items: 9 }])
+    port2.postMessage(['busway', 'w', 1, 'cart:changed', { items: 1 }])
+    port2.postMessage(['busway', 'w', 1, 'cart:changed', { items: 1 }]) // the same event again
+    port2.postMessage(['busway', 'w', 2, 'user:login', { userId: 'x' }])
+    port2.postMessage(['busway', 7, 3, 'cart:changed', { items: 3 }])
     await settle()
     expect(seen.mock.calls).toEqual([['cart:changed', { items: 1 }]])
-    expect(onError.mock.calls.map(([, context]) => context)).toEqual([{ direction: 'in', type: 'user:login', payload: { userId: 'x' } }])
+    expect(onError.mock.calls.map(([, context]) => context)).toEqual([
+      { direction: 'in', type: 'user:login', payload: { userId: 'x' } },
+      { direction: 'in', type: 'cart:changed', payload: { items: 3 } },
+    ])
+  })
+
+  test('the duplicate check remembers at least the last 1,024 events received, at most 2,048, from any number of peers', async () => {
+    const { port1, port2 } = channel()
+    const bus = makeBus()
+    const onCart = received(bus, 'cart:changed')
+    link(bus, port1, { types: ['cart:changed'] })
+    const event = (peer: string, seq: number) => ['busway', peer, seq, 'cart:changed', { items: seq }]
+    port2.postMessage(event('w', 1))
+    port2.postMessage(event('w', 2))
+    port2.postMessage(event('w', 4)) // out of order, with a gap: 3 comes last
+    for (let index = 0; index < 1020; index++) port2.postMessage(event(`peer-${index}`, 1))
+    port2.postMessage(event('w', 3))
+    for (const seq of [1, 2, 3, 4]) port2.postMessage(event('w', seq)) // 1,021 to 1,024 events later: repeats
+    await settle(100)
+    expect(onCart).toHaveLength(4 + 1020)
+    for (let index = 0; index < 2048; index++) port2.postMessage(event(`other-${index}`, 1))
+    port2.postMessage(event('w', 1)) // 2,048 events later: forgotten, delivered again
+    await settle(100)
+    expect(onCart).toHaveLength(4 + 1020 + 2048 + 1)
+    expect(onCart.at(-1)).toEqual({ items: 1 })
   })
 })
 
@@ -125,7 +152,7 @@ describe('Bridges rule 6: disconnect() closes only what the bridge opened', () =
     disconnect()
     const appMessages: unknown[] = []
     port1.on('message', (message) => appMessages.push(message))
-    port2.postMessage({ busway: 1, from: 'w', seq: 1, type: 'cart:changed', payload: { items: 1 } })
+    port2.postMessage(['busway', 'w', 1, 'cart:changed', { items: 1 }])
     port2.postMessage('app')
     await settle()
     expect(closed).not.toHaveBeenCalled()

@@ -39,7 +39,7 @@ describe('Devtools: events that arrived through a bridge are shown as remote, wi
     const root = document.querySelector('[data-busway-devtools]')!.shadowRoot!
     act(() => {
       bus.emit('local', 1)
-      deliver({ busway: 1, from: 'tab-2', seq: 1, id: 41, type: 'cart:changed', payload: { items: 3 } })
+      deliver(['busway', 'tab-2', 1, 'cart:changed', { items: 3 }, 41])
     })
     await act(async () => {
       vi.advanceTimersByTime(20)
