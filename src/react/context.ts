@@ -10,8 +10,8 @@ import type { EventBus } from '../core'
 export interface ProvidedBus<E> {
   bus: EventBus<E>
   /**
-   * Renders every hook under the provider again (the provider's value becomes a new object);
-   * the same function for the provider's lifetime.
+   * Renders every hook under the provider again (the provider's value becomes a new object).
+   * Any of these functions a provider gave works for its whole lifetime.
    */
   renderHooks: () => void
 }

@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useRef, useState, type ReactNode } from 'react'
+import { useMemo, useRef, useState, type ReactNode } from 'react'
 import { createEventBus, type EventBus } from '../core'
 import { badInput } from '../core/report'
 import type { BusContext, ProvidedBus } from './context'
@@ -41,11 +41,10 @@ export function createEventBusProvider<E extends object>(busContext: BusContext<
     // A hook with throwOnError that caught an error asks for a render here: the new object
     // renders every hook under this provider, and the one holding the error throws it.
     const [renders, setRenders] = useState(0)
-    const renderHooks = useCallback(() => setRenders((count) => count + 1), [])
     const provided = useMemo<ProvidedBus<E>>(
-      () => ({ bus: value, renderHooks }),
+      () => ({ bus: value, renderHooks: () => setRenders((count) => count + 1) }),
       // eslint-disable-next-line react-hooks/exhaustive-deps -- a new object for each request
-      [value, renderHooks, renders],
+      [value, renders],
     )
     const Nearest = nearestBusContext()
     const Context = busContext.context

@@ -183,7 +183,7 @@ export function useSubscription(
         reportUncaught(caught.error)
       })
     }
-    // `subscriber` and `renderHooks` last as long as the component and its provider.
+    // `subscriber` lasts as long as the component; any `renderHooks` of its provider works.
   }, [bus, type, enabled])
 
   const caught = subscriber.caught
