@@ -5,8 +5,7 @@
 //
 // Each variant is timed by tinybench; one iteration is 1,000 emits, either batched in one
 // commit or one commit per emit (flushSync). Every iteration checks the render counts: each
-// emit must re-render exactly its item, and nothing else may render. BENCH_TIME_MS (default
-// 1500) is each variant's time per mode, split over BENCH_ROUNDS (default 5) turns.
+// emit must re-render exactly its item, and nothing else may render.
 import { JSDOM } from 'jsdom'
 
 if (process.env.NODE_ENV !== 'production') {
@@ -234,8 +233,6 @@ function mount(variant) {
   return { container, root }
 }
 
-const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]
-
 let nextValue = 1
 /** One iteration: every item gets one new value, batched or one commit per emit. */
 function emitAll(variant, batched) {
@@ -258,33 +255,35 @@ function checkRenders(name, container, value) {
   if (sample !== itemText(ITEMS - 1, value)) throw new Error(`${name}: last item shows "${sample}"`)
 }
 
-// A noisy machine has slow spells: the variants take turns in rounds (each round in a rotated
-// order, each turn timed by tinybench on a freshly mounted tree), and a variant's figure is the
-// median over the rounds of its per-turn median, so a slow spell lands on one turn of each.
 const time = Number(process.env.BENCH_TIME_MS ?? 1500)
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5)
 const rows = []
 for (const batched of [true, false]) {
-  const entries = Object.entries(variants).map(([name, make]) => ({ name, variant: make(), medians: [] }))
-  for (let round = 0; round < ROUNDS; round++) {
-    for (let turn = 0; turn < entries.length; turn++) {
-      const entry = entries[(round + turn) % entries.length]
-      renders.fill(0)
-      const { container, root } = mount(entry.variant)
-      const bench = new Bench({ time: time / ROUNDS, iterations: 16, warmupTime: 100, warmupIterations: 4 })
-      bench.add(entry.name, () => {
+  const bench = new Bench({ time, warmupTime: 200 })
+  const mounted = {}
+  for (const [name, make] of Object.entries(variants)) {
+    const variant = make()
+    bench.add(
+      name,
+      () => {
         renders.fill(0)
-        const value = emitAll(entry.variant, batched)
-        checkRenders(entry.name, container, value)
-      })
-      await bench.run()
-      entry.medians.push(bench.tasks[0].result.latency.p50)
-      root.unmount()
-      container.remove()
-    }
+        const value = emitAll(variant, batched)
+        checkRenders(name, mounted[name].container, value)
+      },
+      {
+        beforeAll: () => {
+          renders.fill(0)
+          mounted[name] = mount(variant)
+        },
+        afterAll: () => {
+          mounted[name].root.unmount()
+          mounted[name].container.remove()
+        },
+      },
+    )
   }
-  for (const { name, medians } of entries) {
-    rows.push({ mode: batched ? 'batched, one commit' : 'one commit per emit', name, median: median(medians) })
+  await bench.run()
+  for (const task of bench.tasks) {
+    rows.push({ mode: batched ? 'batched, one commit' : 'one commit per emit', name: task.name, median: task.result.latency.p50 })
   }
 }
 
