@@ -1,7 +1,7 @@
-import { useMemo, useRef, useState, type ReactNode } from 'react'
+import { useRef, type ReactNode } from 'react'
 import { createEventBus, type EventBus } from '../core'
 import { badInput } from '../core/report'
-import type { BusContext, ProvidedBus } from './context'
+import type { BusContext } from './context'
 import { nearestBusContext } from './nearest-bus'
 
 /**
@@ -38,18 +38,10 @@ export function createEventBusProvider<E extends object>(busContext: BusContext<
     // dropped; every component still sees the same bus for the provider's lifetime.
     const ownBus = useRef<EventBus<E> | null>(null)
     const value = bus ?? (ownBus.current ??= createEventBus<E>())
-    // A hook with throwOnError that caught an error asks for a render here: the new object
-    // renders every hook under this provider, and the one holding the error throws it.
-    const [renders, setRenders] = useState(0)
-    const provided = useMemo<ProvidedBus<E>>(
-      () => ({ bus: value, renderHooks: () => setRenders((count) => count + 1) }),
-      // eslint-disable-next-line react-hooks/exhaustive-deps -- a new object for each request
-      [value, renders],
-    )
     const Nearest = nearestBusContext()
     const Context = busContext.context
     return (
-      <Context.Provider value={provided}>
+      <Context.Provider value={value}>
         <Nearest.Provider value={value as EventBus<object>}>{children}</Nearest.Provider>
       </Context.Provider>
     )

@@ -4,10 +4,11 @@
 // module imported from the server into a client reference, so the provider renders on the
 // client while the server layout that renders it stays a Server Component.
 import type { Context } from 'react'
-import { createUseBus, type BusContext, type ProvidedBus } from './context'
+import type { EventBus } from '../core'
+import { createUseBus, type BusContext } from './context'
 import type { EventHooks } from './create-event-hooks'
 import { createEventBusProvider } from './event-bus-provider'
-import { sharedContext } from './nearest-bus'
+import { sharedBusContext } from './nearest-bus'
 import type { RegisteredEvents } from './register'
 import { createUseAnyEvent } from './use-any-event'
 import { createUseEmit } from './use-emit'
@@ -20,10 +21,10 @@ type Hooks = EventHooks<RegisteredEvents>
 // package (a framework may load both) have one provider for one set of hooks. It is made on
 // first use, not on import: this module may be loaded where React has no createContext (the
 // react-server build of React, which bundlers never run it with, but plain Node may).
-let context: Context<ProvidedBus<RegisteredEvents> | null> | undefined
+let context: Context<EventBus<RegisteredEvents> | null> | undefined
 const readyMade: BusContext<RegisteredEvents> = {
   get context() {
-    return (context ??= sharedContext<ProvidedBus<RegisteredEvents>>('ready-made'))
+    return (context ??= sharedBusContext('ready-made') as Context<EventBus<RegisteredEvents> | null>)
   },
   provider: "busway's <EventBusProvider> (import { EventBusProvider } from 'busway')",
 }

@@ -1,5 +1,5 @@
 import type { AnyEventHandler, EventType } from '../core'
-import { useProvidedBus, type BusContext } from './context'
+import { useBusFrom, type BusContext } from './context'
 import { useSubscription, type UseEventOptions } from './use-subscription'
 
 /**
@@ -24,8 +24,8 @@ export interface UseAnyEvent<E> {
 
 export function createUseAnyEvent<E>(context: BusContext<E>): UseAnyEvent<E> {
   function useAnyEvent(handler: AnyEventHandler<E>, options?: UseEventOptions): void {
-    const provided = useProvidedBus(context, 'useAnyEvent')
-    useSubscription('useAnyEvent', provided as never, null, handler as never, options)
+    const bus = useBusFrom(context, 'useAnyEvent')
+    useSubscription('useAnyEvent', bus as never, null, handler as never, options)
   }
   // One implementation serves both overloads: the bus calls either handler with (type, payload).
   return useAnyEvent as UseAnyEvent<E>

@@ -1,6 +1,6 @@
 import type { EventHandler, EventType } from '../core'
 import { checkType } from '../core/report'
-import { useProvidedBus, type BusContext } from './context'
+import { useBusFrom, type BusContext } from './context'
 import { useSubscription, type UseEventOptions } from './use-subscription'
 
 export function createUseEvent<E>(context: BusContext<E>) {
@@ -9,8 +9,8 @@ export function createUseEvent<E>(context: BusContext<E>) {
     handler: EventHandler<E[K]>,
     options?: UseEventOptions,
   ): void {
-    const provided = useProvidedBus(context, 'useEvent')
+    const bus = useBusFrom(context, 'useEvent')
     checkType('useEvent', type)
-    useSubscription('useEvent', provided as never, type, handler, options)
+    useSubscription('useEvent', bus as never, type, handler, options)
   }
 }

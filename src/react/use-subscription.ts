@@ -1,6 +1,6 @@
-import { useDebugValue, useInsertionEffect, useRef } from 'react'
+import { useDebugValue, useInsertionEffect, useRef, useState } from 'react'
+import type { EventBus } from '../core'
 import { badInput, reportUncaught } from '../core/report'
-import type { ProvidedBus } from './context'
 import { useAttachment } from './use-attachment'
 
 /**
@@ -22,9 +22,7 @@ export interface UseEventOptions {
    * When true, an error thrown by the handler, or the rejection of a promise (thenable) it
    * returns, is rethrown from the subscribing component's next render, so the nearest React
    * error boundary catches it, instead of going to the bus's `onError` (or `reportError`).
-   * Other handlers of the same `emit` still run. Default false. To get that render, every hook
-   * under the same `EventBusProvider` renders once more (the provider's value changes), and
-   * the component holding the error throws it.
+   * Other handlers of the same `emit` still run. Default false.
    */
   throwOnError?: boolean | undefined
   /**
@@ -42,19 +40,14 @@ export interface UseEventOptions {
   enabled?: boolean | undefined
 }
 
-/** An error caught for the error boundary; a box, so that a thrown `undefined` still counts. */
+/** Holds a caught error, so that a thrown `undefined` or `null` still counts as one. */
 interface CaughtError {
   error: unknown
-  /** Whether a render has thrown it, so the boundary has it (rendering may throw it again). */
-  thrown: boolean
 }
 
 type Handler = (first: never, second: never) => unknown
 
-/**
- * What one hook call keeps across renders, in a ref: one object, and no state hook, so that a
- * re-render of a subscribed component costs little.
- */
+/** What one hook call keeps across renders: one object, so a re-render allocates little. */
 interface Subscriber {
   /** The handler and option of the latest committed render. */
   handler: Handler
@@ -65,10 +58,8 @@ interface Subscriber {
   label: string | undefined
   /** Whether a subscription is live: an error caught while none is goes to the bus. */
   attached: boolean
-  /** Renders the component again (with every hook under its provider), to throw `caught`. */
-  renderHooks: () => void
-  /** The error waiting for, or handed to, the error boundary. */
-  caught: CaughtError | null
+  /** An error caught for the error boundary that no render has thrown yet. */
+  unthrown: CaughtError | null
   /** Hands `error` to the error boundary; false when it cannot take it (the bus reports it). */
   catch: (error: unknown) => boolean
 }
@@ -81,7 +72,7 @@ function isThenable(value: unknown): value is PromiseLike<unknown> {
   )
 }
 
-function createSubscriber(handler: Handler): Subscriber {
+function createSubscriber(handler: Handler, setCaught: (caught: CaughtError) => void): Subscriber {
   const subscriber: Subscriber = {
     handler,
     throwOnError: false,
@@ -107,14 +98,13 @@ function createSubscriber(handler: Handler): Subscriber {
     },
     label: undefined,
     attached: false,
-    renderHooks: noop,
-    caught: null,
+    unthrown: null,
     catch(error) {
-      // One error at a time goes to the boundary; the bus reports the others (core rule 4),
+      // One error at a time waits for the boundary; the bus reports the others (core rule 4),
       // and those caught once the component no longer listens.
-      if (subscriber.caught !== null || !subscriber.attached) return false
-      subscriber.caught = { error, thrown: false }
-      subscriber.renderHooks()
+      if (subscriber.unthrown !== null || !subscriber.attached) return false
+      subscriber.unthrown = { error }
+      setCaught(subscriber.unthrown)
       return true
     },
   }
@@ -127,13 +117,12 @@ function createSubscriber(handler: Handler): Subscriber {
  * with `throwOnError`.
  *
  * @param hook - the public hook's name, for errors.
- * @param provided - what the provider gives: the bus, and a way to render the hooks again.
  * @param type - the event type to subscribe to, or `null` for every event (`onAny`): a change
  *   resubscribes.
  */
 export function useSubscription(
   hook: string,
-  provided: ProvidedBus<never>,
+  bus: EventBus<never>,
   type: string | null,
   handler: Handler,
   options: UseEventOptions | undefined,
@@ -144,9 +133,9 @@ export function useSubscription(
   if (label !== undefined && typeof label !== 'string') throw badInput(hook, 'options.label', 'a string', label)
   const enabled = options?.enabled ?? true
   if (typeof enabled !== 'boolean') throw badInput(hook, 'options.enabled', 'a boolean', enabled)
+  const [caught, setCaught] = useState<CaughtError | null>(null)
   const ref = useRef<Subscriber | null>(null)
-  const subscriber = (ref.current ??= createSubscriber(handler))
-  const { bus, renderHooks } = provided
+  const subscriber = (ref.current ??= createSubscriber(handler, setCaught))
   useDebugValue(type ?? '*')
 
   // An insertion effect, before useAttachment's: the handler, option and label are current
@@ -159,7 +148,6 @@ export function useSubscription(
   }, [handler, throwOnError, label])
   useAttachment(() => {
     if (!enabled) return noop
-    subscriber.renderHooks = renderHooks
     const options = { label: subscriber.label }
     const unsubscribe =
       type === null ? bus.onAny(subscriber.deliver as never, options) : bus.on(type as never, subscriber.deliver, options)
@@ -167,31 +155,24 @@ export function useSubscription(
     return () => {
       subscriber.attached = false
       unsubscribe()
-      const caught = subscriber.caught
-      if (caught === null) return
-      // A render threw it: the boundary has it. Otherwise the component was unmounted (or
-      // hidden) before the render that would have thrown it: report it rather than lose it, a
-      // microtask later, so that a resubscription (StrictMode's simulated unmount, a new type)
-      // keeps it for the boundary.
-      if (caught.thrown) {
-        subscriber.caught = null
-        return
+      // Unmounted (or hidden) before the render that would have thrown it: report it rather
+      // than lose it. A microtask later, so that a resubscription (StrictMode's simulated
+      // unmount, a new type) keeps it for the boundary.
+      if (subscriber.unthrown !== null) {
+        queueMicrotask(() => {
+          if (subscriber.attached || subscriber.unthrown === null) return
+          reportUncaught(subscriber.unthrown.error)
+          subscriber.unthrown = null
+        })
       }
-      queueMicrotask(() => {
-        if (subscriber.attached || subscriber.caught !== caught) return
-        subscriber.caught = null
-        reportUncaught(caught.error)
-      })
     }
-    // `subscriber` lasts as long as the component; any `renderHooks` of its provider works.
+    // `subscriber` lasts as long as the component.
   }, [bus, type, enabled])
 
-  const caught = subscriber.caught
   if (caught !== null) {
-    // Marking it during render bends React's rules; it only records that this error has now
-    // been handed to the boundary, so unmounting does not report it. Every render until then
-    // throws it again (React retries a render that threw once before it shows the boundary).
-    caught.thrown = true
+    // Writing to the subscriber during render bends React's rules; it only records that this
+    // error has now been handed to the boundary, so unmounting does not report it twice.
+    subscriber.unthrown = null
     throw caught.error
   }
 }

@@ -149,7 +149,7 @@ describe('throwOnError never loses an error', () => {
   })
 })
 
-describe('throwOnError reaches the boundary without a state hook of its own', () => {
+describe('throwOnError reaches the boundary', () => {
   function Failing() {
     useEvent(
       'ping',
@@ -202,7 +202,7 @@ describe('throwOnError reaches the boundary without a state hook of its own', ()
     expect(screen.getByText('counter 3')).toBeTruthy()
   })
 
-  test('an error caught during a transition reaches the boundary though React renders again after a render that threw', async () => {
+  test('an error caught during a transition reaches the boundary', async () => {
     expectConsoleErrors()
     const bus = createEventBus<TestEvents>()
     const caught: unknown[] = []
